@@ -1,0 +1,142 @@
+#ifndef DIPLOGRAPH_GAZETTEER_H
+#define DIPLOGRAPH_GAZETTEER_H
+/* The bilingual gazetteer (data/gazetteer/ JSON files, DESIGN.md) and the
+ * one-pass multi-pattern matcher over normalized text. */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "error.h"
+
+typedef enum {
+    DG_ENT_COUNTRY = 0,  /* name, long form, short form */
+    DG_ENT_DEMONYM,      /* "Philippine": a country used before a title */
+    DG_ENT_ABBR,         /* one-character bilateral abbreviation: 菲 */
+    DG_ENT_TITLE,
+    DG_ENT_PLACE,
+    DG_ENT_GROUP,
+    DG_ENT_OFFICIAL,
+    DG_ENT_COUNT
+} dg_entity_type;
+
+typedef struct {
+    char code[3];
+    char alpha3[4];
+    char *name_en;
+    char *name_zh;
+    char *region;   /* "Asia", "Europe", ... or NULL */
+} dg_country;
+
+typedef enum {
+    DG_RANK_HEAD_OF_STATE = 0,
+    DG_RANK_HEAD_OF_GOVERNMENT,
+    DG_RANK_DEPUTY_HEAD,
+    DG_RANK_MINISTER,
+    DG_RANK_DEPUTY_MINISTER,
+    DG_RANK_DIPLOMAT,
+    DG_RANK_PARTY,
+    DG_RANK_LEGISLATURE,
+    DG_RANK_ORGANISATION,
+    DG_RANK_OTHER
+} dg_rank;
+
+typedef struct {
+    char *id;
+    char *en;        /* normalized English title */
+    char *zh;        /* normalized Chinese title */
+    dg_rank rank;
+    char country[3]; /* title used by one country only (国务卿), or "" */
+} dg_title;
+
+typedef struct {
+    char *name_en;
+    char *name_zh;
+    char country[3];
+    char *city_en;   /* a venue names its city: 人民大会堂 -> Beijing */
+} dg_place;
+
+typedef struct {
+    char country[3];
+    char from[11];   /* YYYY-MM-DD or "" */
+    char to[11];
+} dg_member;
+
+typedef struct {
+    char *id;        /* "ASEAN" */
+    char *name_en;
+    char *name_zh;
+    dg_member *members;
+    size_t n_members;
+} dg_group;
+
+typedef struct {
+    char title_en[96];
+    char *title_zh;
+    char from[11];
+    char to[11];
+} dg_office;
+
+typedef struct {
+    char *id;        /* "wang-yi" (the party id is "person:" + id) */
+    char *name_en;
+    char *name_zh;
+    char country[3];
+    dg_office *offices;
+    size_t n_offices;
+} dg_official;
+
+typedef struct dg_gazetteer dg_gazetteer;
+
+/* A match of a gazetteer form in normalized text. */
+typedef struct {
+    size_t start, end;     /* byte offsets in the normalized text */
+    dg_entity_type type;
+    uint32_t index;        /* into the table of that type */
+} dg_gaz_match;
+
+dg_gazetteer *dg_gazetteer_new(void);
+void dg_gazetteer_free(dg_gazetteer *g);
+
+/* Loads every *.json under dir (sorted by name; *.override.json after the
+ * base files, overriding entries with the same key). DG_EPARSE names the
+ * file and JSON path. */
+int dg_gazetteer_load_dir(dg_gazetteer *g, const char *dir, dg_error *err);
+/* Loads one file (any mix of the top-level arrays "countries", "titles",
+ * "places", "groups", "officials"); later entries extend or override. */
+int dg_gazetteer_load_file(dg_gazetteer *g, const char *path, dg_error *err);
+int dg_gazetteer_load_buf(dg_gazetteer *g, const char *data, size_t len,
+                          const char *name, dg_error *err);
+/* Builds the matcher after loading; required before dg_gazetteer_scan. */
+int dg_gazetteer_compile(dg_gazetteer *g, dg_error *err);
+
+/* Reports conflicts (one form naming two entities, one-character forms
+ * that fire inside words) through diag. Returns the number found. */
+size_t dg_gazetteer_check(const dg_gazetteer *g, dg_diag *diag);
+
+/* Finds all matches in normalized text, longest-leftmost, non-overlapping
+ * per position; calls fn for each in order of start. fn returning
+ * non-zero stops the scan. */
+typedef int (*dg_gaz_match_fn)(void *ctx, const dg_gaz_match *m);
+void dg_gazetteer_scan(const dg_gazetteer *g, const char *text, size_t len,
+                       dg_gaz_match_fn fn, void *ctx);
+
+size_t dg_gazetteer_count(const dg_gazetteer *g, dg_entity_type t);
+const dg_country *dg_gazetteer_country(const dg_gazetteer *g, uint32_t i);
+const dg_country *dg_gazetteer_country_by_code(const dg_gazetteer *g,
+                                               const char *code);
+const dg_title *dg_gazetteer_title(const dg_gazetteer *g, uint32_t i);
+const dg_place *dg_gazetteer_place(const dg_gazetteer *g, uint32_t i);
+const dg_group *dg_gazetteer_group(const dg_gazetteer *g, uint32_t i);
+const dg_group *dg_gazetteer_group_by_id(const dg_gazetteer *g,
+                                         const char *id);
+const dg_official *dg_gazetteer_official(const dg_gazetteer *g, uint32_t i);
+const dg_official *dg_gazetteer_official_by_id(const dg_gazetteer *g,
+                                               const char *id);
+/* The official of country holding a title matching title_en on date (or
+ * NULL): resolves title-only mentions. */
+const dg_official *dg_gazetteer_office_holder(const dg_gazetteer *g,
+                                              const char *country,
+                                              const char *title_en,
+                                              const char *date);
+
+#endif

@@ -1,0 +1,41 @@
+#ifndef DG_CLI_H
+#define DG_CLI_H
+/* Shared pieces of the command-line front end. */
+
+#include <stdio.h>
+
+#include "diplograph/diplograph.h"
+
+int cmd_run(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
+int cmd_build(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
+int cmd_render(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
+int cmd_gazetteer(int argc, char **argv);
+
+/* Process-wide library setup (igraph error handler); main() calls it. */
+void dg_cli_init(void);
+
+/* Prints "diplograph CMD: msg" on stderr. */
+void dg_cli_error(const char *cmd, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* A dg_diag that prints "diplograph CMD: file:line: msg" (ctx = cmd name). */
+void dg_cli_diag_init(dg_diag *d, const char *cmd);
+
+/* Loads the bundled gazetteer (DIPLOGRAPH_DATA, the source tree, or the
+ * installed data directory), then each extra file. NULL on error (printed). */
+dg_gazetteer *dg_cli_load_gazetteer(const char *cmd, char **extra, int n_extra);
+
+/* Reads meeting files (JSON Lines) into out; 0 ok, 1 error (printed). */
+int dg_cli_read_meetings(const char *cmd, dg_meeting_list *out, char **paths,
+                         int n, dg_diag *diag);
+
+/* Writes buf to path ("-" stdout) atomically; 0 ok, 1 error (printed). */
+int dg_cli_write(const char *cmd, const char *path, const dg_buf *buf);
+
+#endif

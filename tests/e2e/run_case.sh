@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs one end-to-end case: tests/e2e/<case>/cmd is a bash script that runs
+# "$DG" (the diplograph binary) and writes what it makes into "$OUT". Every
+# file under <case>/expected/ must then equal the file of the same name in
+# "$OUT", byte for byte. DIPLOGRAPH_UPDATE_GOLDEN=1 rewrites expected/ from
+# the outputs instead (review the diff before committing).
+set -euo pipefail
+DG=$1
+CASE=$2
+SRC=$3
+OUT=$(mktemp -d "${TMPDIR:-/tmp}/dg-e2e.XXXXXX")
+trap 'rm -rf "$OUT"' EXIT
+export DG CASE SRC OUT
+export LC_ALL=C.UTF-8 TZ=UTC
+cd "$CASE"
+if ! bash "$CASE/cmd"; then
+    echo "FAIL: $CASE/cmd exited non-zero" >&2
+    exit 1
+fi
+[ -d "$CASE/expected" ] || exit 0
+status=0
+if [ "${DIPLOGRAPH_UPDATE_GOLDEN:-0}" = 1 ]; then
+    for f in "$CASE"/expected/*; do
+        name=$(basename "$f")
+        cp "$OUT/$name" "$f"
+    done
+    echo "updated golden files in $CASE/expected"
+    exit 0
+fi
+for f in "$CASE"/expected/*; do
+    name=$(basename "$f")
+    if [ ! -f "$OUT/$name" ]; then
+        echo "FAIL: $name was not written" >&2
+        status=1
+    elif ! cmp -s "$f" "$OUT/$name"; then
+        echo "FAIL: $name differs from expected/$name:" >&2
+        diff -u "$f" "$OUT/$name" | head -40 >&2 || true
+        status=1
+    fi
+done
+exit $status

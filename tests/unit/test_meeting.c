@@ -1,0 +1,135 @@
+/* Unit tests: the meeting record, JSON round trip, reader diagnostics. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diplograph/meeting.h"
+
+static const char LINE[] =
+    "{\"v\":1,\"id\":\"m-0000000000000001\",\"kind\":\"meet\",\"date\":\"2021-06-07\","
+    "\"place\":{\"name\":\"Chongqing\",\"name_zh\":\"重庆\",\"country\":\"CN\"},\"group\":null,"
+    "\"parties\":[{\"id\":\"person:wang-yi\",\"type\":\"person\",\"name\":\"Wang Yi\",\"name_zh\":\"王毅\","
+    "\"country\":\"CN\",\"title\":\"Foreign Minister\",\"title_zh\":\"外长\",\"role\":\"host\"},"
+    "{\"id\":\"person:PH:洛钦\",\"type\":\"person\",\"name\":null,\"name_zh\":\"洛钦\",\"country\":\"PH\","
+    "\"title\":\"Foreign Minister\",\"title_zh\":\"外长\",\"role\":\"guest\"}],"
+    "\"source\":{\"file\":\"c.txt\",\"doc\":13,\"line\":14,\"byte\":1234,\"length\":87,\"lang\":\"zh-Hans\"},"
+    "\"evidence\":\"王毅在重庆会见菲律宾外长洛钦。\",\"confidence\":0.95}\n";
+
+static void test_round_trip(void **state)
+{
+    dg_meeting m;
+    dg_error err = DG_ERROR_INIT;
+    dg_buf b = DG_BUF_INIT;
+
+    (void)state;
+    assert_int_equal(dg_meeting_parse_json(&m, LINE, strlen(LINE) - 1, &err), DG_OK);
+    assert_int_equal(m.kind, DG_KIND_MEET);
+    assert_int_equal(m.n_parties, 2);
+    assert_string_equal(m.parties[1].country, "PH");
+    assert_int_equal(m.parties[1].role, DG_ROLE_GUEST);
+    assert_int_equal(m.sources[0].byte, 1234);
+    assert_int_equal(dg_meeting_write_json(&b, &m), DG_OK);
+    assert_string_equal(b.ptr, LINE);
+    dg_buf_destroy(&b);
+    dg_meeting_destroy(&m);
+}
+
+static void test_errors_name_json_path(void **state)
+{
+    dg_meeting m;
+    dg_error err = DG_ERROR_INIT;
+    const char *bad_role = "{\"kind\":\"meet\",\"parties\":[{\"id\":\"a\"},{\"id\":\"b\",\"role\":\"boss\"}]}";
+    const char *bad_kind = "{\"kind\":\"party\",\"parties\":[]}";
+    const char *trunc = "{\"kind\":\"meet\",\"parties\":[";
+
+    (void)state;
+    assert_int_equal(dg_meeting_parse_json(&m, bad_role, strlen(bad_role), &err), DG_EPARSE);
+    assert_non_null(strstr(err.msg, "parties[1].role"));
+    assert_int_equal(dg_meeting_parse_json(&m, bad_kind, strlen(bad_kind), &err), DG_EPARSE);
+    assert_non_null(strstr(err.msg, "kind"));
+    assert_int_equal(dg_meeting_parse_json(&m, trunc, strlen(trunc), &err), DG_EPARSE);
+    assert_non_null(strstr(err.msg, "malformed JSON"));
+}
+
+struct warn_log { char text[1024]; };
+
+static void collect(void *ctx, const char *file, long line, const char *msg)
+{
+    struct warn_log *w = ctx;
+    size_t n = strlen(w->text);
+    snprintf(w->text + n, sizeof(w->text) - n, "%s:%ld: %s\n", file, line, msg);
+}
+
+static void test_reader_skips_bad_lines(void **state)
+{
+    dg_meeting_list l = DG_MEETING_LIST_INIT;
+    struct warn_log w = { "" };
+    dg_diag diag = { collect, &w, 0 };
+    dg_error err = DG_ERROR_INIT;
+    char data[4096];
+
+    (void)state;
+    snprintf(data, sizeof(data), "%s\n{oops}\n%s{\"kind\":\"meet\"", LINE, LINE);
+    assert_int_equal(dg_meeting_read_buf(&l, data, strlen(data), "m.jsonl", &diag, &err), DG_OK);
+    assert_int_equal(l.len, 2);
+    assert_int_equal(diag.count, 2);
+    assert_non_null(strstr(w.text, "m.jsonl:3: malformed JSON"));
+    assert_non_null(strstr(w.text, "m.jsonl:5:"));
+    assert_non_null(strstr(w.text, "truncated last line"));
+    dg_meeting_list_destroy(&l);
+}
+
+static void test_id_is_order_independent(void **state)
+{
+    dg_meeting a, b;
+    dg_error err = DG_ERROR_INIT;
+    dg_party tmp;
+
+    (void)state;
+    assert_int_equal(dg_meeting_parse_json(&a, LINE, strlen(LINE) - 1, &err), DG_OK);
+    assert_int_equal(dg_meeting_copy(&b, &a), DG_OK);
+    tmp = b.parties[0];
+    b.parties[0] = b.parties[1];
+    b.parties[1] = tmp;
+    assert_int_equal(dg_meeting_compute_id(&a), DG_OK);
+    assert_int_equal(dg_meeting_compute_id(&b), DG_OK);
+    assert_string_equal(a.id, b.id);
+    assert_int_equal(strlen(a.id), 18);
+    free(b.date);
+    b.date = strdup("2021-06-08");
+    assert_int_equal(dg_meeting_compute_id(&b), DG_OK);
+    assert_string_not_equal(a.id, b.id);
+    dg_meeting_destroy(&a);
+    dg_meeting_destroy(&b);
+}
+
+static void test_names(void **state)
+{
+    dg_kind k;
+    dg_role r;
+
+    (void)state;
+    assert_int_equal(dg_kind_parse(&k, "video_call"), DG_OK);
+    assert_int_equal(k, DG_KIND_VIDEO_CALL);
+    assert_string_equal(dg_kind_name(DG_KIND_COCHAIR), "cochair");
+    assert_int_equal(dg_kind_parse(&k, "dinner"), DG_EINVAL);
+    assert_int_equal(dg_role_parse(&r, "chair"), DG_OK);
+    assert_int_equal(r, DG_ROLE_CHAIR);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_round_trip),
+        cmocka_unit_test(test_errors_name_json_path),
+        cmocka_unit_test(test_reader_skips_bad_lines),
+        cmocka_unit_test(test_id_is_order_independent),
+        cmocka_unit_test(test_names),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
