@@ -49,6 +49,7 @@ typedef struct {
 } dg_title;
 
 typedef struct {
+    char *id;
     char *name_en;
     char *name_zh;
     char country[3];
@@ -70,7 +71,7 @@ typedef struct {
 } dg_group;
 
 typedef struct {
-    char title_en[96];
+    char *title_en;
     char *title_zh;
     char from[11];
     char to[11];
@@ -87,11 +88,20 @@ typedef struct {
 
 typedef struct dg_gazetteer dg_gazetteer;
 
-/* A match of a gazetteer form in normalized text. */
+/* One entity a form names. */
+typedef struct {
+    dg_entity_type type;
+    uint32_t index;        /* into the table of that type */
+} dg_gaz_ref;
+
+/* A match of a gazetteer form in normalized text. type/index give the
+ * form's first entity in priority order (official, country, group, place,
+ * title, demonym); dg_gazetteer_form_refs lists all of them. */
 typedef struct {
     size_t start, end;     /* byte offsets in the normalized text */
     dg_entity_type type;
-    uint32_t index;        /* into the table of that type */
+    uint32_t index;
+    uint32_t form;
 } dg_gaz_match;
 
 dg_gazetteer *dg_gazetteer_new(void);
@@ -119,6 +129,25 @@ size_t dg_gazetteer_check(const dg_gazetteer *g, dg_diag *diag);
 typedef int (*dg_gaz_match_fn)(void *ctx, const dg_gaz_match *m);
 void dg_gazetteer_scan(const dg_gazetteer *g, const char *text, size_t len,
                        dg_gaz_match_fn fn, void *ctx);
+
+/* All entities the form names; *n receives the count. */
+const dg_gaz_ref *dg_gazetteer_form_refs(const dg_gazetteer *g, uint32_t form,
+                                         size_t *n);
+/* The folding table the gazetteer matches with (borrowed). */
+const struct dg_fold *dg_gazetteer_fold(const dg_gazetteer *g);
+/* The country whose bilateral abbreviation (中菲 -> 菲) is the folded text
+ * s[0..len), as an index, or -1. */
+long dg_gazetteer_abbr(const dg_gazetteer *g, const char *s, size_t len);
+/* Index of a country by alpha-2 code, or -1. */
+long dg_gazetteer_country_index(const dg_gazetteer *g, const char *code);
+
+/* As dg_gazetteer_scan, and where orig and map (from dg_fold_text) are
+ * given, acronym forms (US, UK, EU, LMC) match only when upper case in
+ * the original text. */
+void dg_gazetteer_scan_orig(const dg_gazetteer *g, const char *text,
+                            size_t len, const char *orig,
+                            const uint32_t *map, dg_gaz_match_fn fn,
+                            void *ctx);
 
 size_t dg_gazetteer_count(const dg_gazetteer *g, dg_entity_type t);
 const dg_country *dg_gazetteer_country(const dg_gazetteer *g, uint32_t i);

@@ -1,9 +1,1152 @@
-/* placeholder until the loader lands */
-#include "diplograph/gazetteer.h"
+/* The gazetteer: loading the JSON files, lookups, and the matcher over
+ * every form of every entry. */
+#include <cjson/cJSON.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+
+#include "diplograph/buf.h"
+#include "diplograph/utf8.h"
+#include "gazetteer/gazetteer_int.h"
 #include "common.h"
-struct dg_gazetteer { int unused; };
-dg_gazetteer *dg_gazetteer_new(void) { return calloc(1, sizeof(dg_gazetteer)); }
-void dg_gazetteer_free(dg_gazetteer *g) { free(g); }
-int dg_gazetteer_load_dir(dg_gazetteer *g, const char *dir, dg_error *err) { (void)g; (void)dir; (void)err; return 0; }
-int dg_gazetteer_load_file(dg_gazetteer *g, const char *p, dg_error *err) { (void)g; (void)p; (void)err; return 0; }
-int dg_gazetteer_compile(dg_gazetteer *g, dg_error *err) { (void)g; (void)err; return 0; }
+
+/* A gazetteer file is a few MB at most; refuse anything absurd. */
+#define DG_MAX_GAZETTEER_FILE ((size_t)256 << 20)
+
+typedef struct {
+    dg_country pub;
+    gaz_forms forms;
+    char *abbr_zh;
+} country_rec;
+
+typedef struct {
+    dg_title pub;
+    gaz_forms forms;
+} title_rec;
+
+typedef struct {
+    dg_place pub;
+    gaz_forms forms;
+} place_rec;
+
+typedef struct {
+    dg_group pub;
+    gaz_forms forms;
+} group_rec;
+
+typedef struct {
+    dg_official pub;
+    gaz_forms forms;
+} official_rec;
+
+typedef struct {
+    uint32_t first_ref, n_refs;
+    int acronym; /* matches only when upper case in the original */
+} form_info;
+
+typedef struct {
+    char *text; /* folded */
+    size_t len;
+    long country;
+} abbr_rec;
+
+struct dg_gazetteer {
+    dg_fold *fold;
+    country_rec *countries;
+    size_t n_countries, cap_countries;
+    title_rec *titles;
+    size_t n_titles, cap_titles;
+    place_rec *places;
+    size_t n_places, cap_places;
+    group_rec *groups;
+    size_t n_groups, cap_groups;
+    official_rec *officials;
+    size_t n_officials, cap_officials;
+    /* compiled */
+    dg_matcher *matcher;
+    form_info *form_info;
+    size_t n_form_info;
+    dg_gaz_ref *refs;
+    size_t n_refs, cap_refs;
+    abbr_rec *abbrs;
+    size_t n_abbrs;
+};
+
+static void forms_destroy(gaz_forms *f)
+{
+    size_t i;
+    for (i = 0; i < f->n; i++)
+        free(f->forms[i].text);
+    free(f->forms);
+    memset(f, 0, sizeof(*f));
+}
+
+static int forms_add(gaz_forms *f, const char *s, dg_entity_type type)
+{
+    size_t i;
+    void *p;
+
+    if (!s || !*s)
+        return DG_OK;
+    for (i = 0; i < f->n; i++)
+        if (f->forms[i].type == type && strcmp(f->forms[i].text, s) == 0)
+            return DG_OK;
+    p = f->forms;
+    if (dg_grow_array(&p, &f->cap, f->n + 1, sizeof(gaz_form)) < 0)
+        return DG_ENOMEM;
+    f->forms = p;
+    f->forms[f->n].text = dg_strdup0(s);
+    if (!f->forms[f->n].text)
+        return DG_ENOMEM;
+    f->forms[f->n].type = type;
+    f->n++;
+    return DG_OK;
+}
+
+dg_gazetteer *dg_gazetteer_new(void)
+{
+    dg_gazetteer *g = calloc(1, sizeof(*g));
+
+    if (!g)
+        return NULL;
+    g->fold = dg_fold_new();
+    if (!g->fold) {
+        free(g);
+        return NULL;
+    }
+    return g;
+}
+
+static void free_compiled(dg_gazetteer *g)
+{
+    size_t i;
+
+    dg_matcher_free(g->matcher);
+    g->matcher = NULL;
+    free(g->form_info);
+    g->form_info = NULL;
+    g->n_form_info = 0;
+    free(g->refs);
+    g->refs = NULL;
+    g->n_refs = g->cap_refs = 0;
+    for (i = 0; i < g->n_abbrs; i++)
+        free(g->abbrs[i].text);
+    free(g->abbrs);
+    g->abbrs = NULL;
+    g->n_abbrs = 0;
+}
+
+void dg_gazetteer_free(dg_gazetteer *g)
+{
+    size_t i, j;
+
+    if (!g)
+        return;
+    free_compiled(g);
+    for (i = 0; i < g->n_countries; i++) {
+        free(g->countries[i].pub.name_en);
+        free(g->countries[i].pub.name_zh);
+        free(g->countries[i].pub.region);
+        free(g->countries[i].abbr_zh);
+        forms_destroy(&g->countries[i].forms);
+    }
+    free(g->countries);
+    for (i = 0; i < g->n_titles; i++) {
+        free(g->titles[i].pub.id);
+        free(g->titles[i].pub.en);
+        free(g->titles[i].pub.zh);
+        forms_destroy(&g->titles[i].forms);
+    }
+    free(g->titles);
+    for (i = 0; i < g->n_places; i++) {
+        free(g->places[i].pub.id);
+        free(g->places[i].pub.name_en);
+        free(g->places[i].pub.name_zh);
+        free(g->places[i].pub.city_en);
+        forms_destroy(&g->places[i].forms);
+    }
+    free(g->places);
+    for (i = 0; i < g->n_groups; i++) {
+        free(g->groups[i].pub.id);
+        free(g->groups[i].pub.name_en);
+        free(g->groups[i].pub.name_zh);
+        free(g->groups[i].pub.members);
+        forms_destroy(&g->groups[i].forms);
+    }
+    free(g->groups);
+    for (i = 0; i < g->n_officials; i++) {
+        dg_official *o = &g->officials[i].pub;
+        free(o->id);
+        free(o->name_en);
+        free(o->name_zh);
+        for (j = 0; j < o->n_offices; j++) {
+            free(o->offices[j].title_en);
+            free(o->offices[j].title_zh);
+        }
+        free(o->offices);
+        forms_destroy(&g->officials[i].forms);
+    }
+    free(g->officials);
+    dg_fold_free(g->fold);
+    free(g);
+}
+
+/* ---- loading ---- */
+
+typedef struct {
+    const char *file;
+    char path[160];
+    dg_error *err;
+} lctx;
+
+static int lfail(lctx *c, const char *key, const char *what)
+{
+    return dg_error_set(c->err, DG_EPARSE, "%s: %s%s%s: %s", c->file, c->path,
+                        key[0] ? "." : "", key, what);
+}
+
+/* Replaces *dst with the string at key when present (absent keeps it). */
+static int take_str(char **dst, const cJSON *o, const char *key, int required,
+                    lctx *c)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    char *s;
+
+    if (!v || cJSON_IsNull(v)) {
+        if (required && !*dst)
+            return lfail(c, key, "missing");
+        return DG_OK;
+    }
+    if (!cJSON_IsString(v))
+        return lfail(c, key, "expected a string");
+    if (dg_utf8_validate(v->valuestring, strlen(v->valuestring)) !=
+        strlen(v->valuestring))
+        return lfail(c, key, "invalid UTF-8");
+    s = dg_strdup0(v->valuestring);
+    if (!s)
+        return dg_error_set(c->err, DG_ENOMEM, "out of memory");
+    free(*dst);
+    *dst = s;
+    return DG_OK;
+}
+
+static int take_code(char *dst, size_t n, const cJSON *o, const char *key,
+                     int required, lctx *c)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    size_t i, len;
+
+    if (!v || cJSON_IsNull(v)) {
+        if (required && !dst[0])
+            return lfail(c, key, "missing");
+        return DG_OK;
+    }
+    if (!cJSON_IsString(v))
+        return lfail(c, key, "expected a string");
+    len = strlen(v->valuestring);
+    if (len != n)
+        return lfail(c, key, n == 2 ? "expected a two-letter code" : "expected a three-letter code");
+    for (i = 0; i < n; i++)
+        if (v->valuestring[i] < 'A' || v->valuestring[i] > 'Z')
+            return lfail(c, key, "expected upper-case letters");
+    memcpy(dst, v->valuestring, n + 1);
+    return DG_OK;
+}
+
+static int take_date(char dst[11], const cJSON *o, const char *key, lctx *c)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    size_t len, i;
+
+    if (!v || cJSON_IsNull(v))
+        return DG_OK;
+    if (!cJSON_IsString(v))
+        return lfail(c, key, "expected a date string");
+    len = strlen(v->valuestring);
+    if (len != 4 && len != 7 && len != 10)
+        return lfail(c, key, "expected YYYY, YYYY-MM or YYYY-MM-DD");
+    for (i = 0; i < len; i++) {
+        char ch = v->valuestring[i];
+        if ((i == 4 || i == 7) ? ch != '-' : (ch < '0' || ch > '9'))
+            return lfail(c, key, "expected YYYY, YYYY-MM or YYYY-MM-DD");
+    }
+    memcpy(dst, v->valuestring, len + 1);
+    return DG_OK;
+}
+
+/* Adds each string of the array at key to forms. */
+static int take_forms(gaz_forms *f, const cJSON *o, const char *key,
+                      dg_entity_type type, lctx *c)
+{
+    const cJSON *arr = cJSON_GetObjectItemCaseSensitive(o, key), *it;
+    size_t i = 0;
+
+    if (!arr || cJSON_IsNull(arr))
+        return DG_OK;
+    if (cJSON_IsString(arr))
+        return forms_add(f, arr->valuestring, type);
+    if (!cJSON_IsArray(arr))
+        return lfail(c, key, "expected an array of strings");
+    cJSON_ArrayForEach(it, arr) {
+        if (!cJSON_IsString(it)) {
+            char k[64];
+            snprintf(k, sizeof(k), "%s[%zu]", key, i);
+            return lfail(c, k, "expected a string");
+        }
+        if (dg_utf8_validate(it->valuestring, strlen(it->valuestring)) !=
+            strlen(it->valuestring)) {
+            char k[64];
+            snprintf(k, sizeof(k), "%s[%zu]", key, i);
+            return lfail(c, k, "invalid UTF-8");
+        }
+        if (forms_add(f, it->valuestring, type) < 0)
+            return dg_error_set(c->err, DG_ENOMEM, "out of memory");
+        i++;
+    }
+    return DG_OK;
+}
+
+#define FIND_OR_ADD(arr, n, cap, keyexpr, key, out)                         \
+    do {                                                                    \
+        size_t i_;                                                          \
+        void *p_;                                                           \
+        (out) = NULL;                                                       \
+        for (i_ = 0; i_ < (n); i_++)                                        \
+            if (strcmp((arr)[i_].keyexpr, (key)) == 0) {                    \
+                (out) = &(arr)[i_];                                         \
+                break;                                                      \
+            }                                                               \
+        if (!(out)) {                                                       \
+            p_ = (arr);                                                     \
+            if (dg_grow_array(&p_, &(cap), (n) + 1, sizeof(*(arr))) < 0)    \
+                return dg_error_set(c->err, DG_ENOMEM, "out of memory");    \
+            (arr) = p_;                                                     \
+            (out) = &(arr)[(n)++];                                          \
+            memset((out), 0, sizeof(*(out)));                               \
+        }                                                                   \
+    } while (0)
+
+static const char *get_key(const cJSON *o, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static int load_country(dg_gazetteer *g, const cJSON *o, lctx *c)
+{
+    const char *code = get_key(o, "code");
+    country_rec *r;
+    int rc;
+
+    if (!code || strlen(code) != 2)
+        return lfail(c, "code", "missing or not a two-letter code");
+    FIND_OR_ADD(g->countries, g->n_countries, g->cap_countries, pub.code, code, r);
+    if ((rc = take_code(r->pub.code, 2, o, "code", 1, c)) < 0 ||
+        (rc = take_code(r->pub.alpha3, 3, o, "alpha3", 0, c)) < 0 ||
+        (rc = take_str(&r->pub.name_en, o, "name_en", 1, c)) < 0 ||
+        (rc = take_str(&r->pub.name_zh, o, "name_zh", 0, c)) < 0 ||
+        (rc = take_str(&r->pub.region, o, "region", 0, c)) < 0 ||
+        (rc = take_str(&r->abbr_zh, o, "abbr_zh", 0, c)) < 0)
+        return rc;
+    if ((rc = take_forms(&r->forms, o, "name_en", DG_ENT_COUNTRY, c)) < 0 ||
+        (rc = take_forms(&r->forms, o, "long_en", DG_ENT_COUNTRY, c)) < 0 ||
+        (rc = take_forms(&r->forms, o, "aliases_en", DG_ENT_COUNTRY, c)) < 0 ||
+        (rc = take_forms(&r->forms, o, "demonyms", DG_ENT_DEMONYM, c)) < 0 ||
+        (rc = take_forms(&r->forms, o, "name_zh", DG_ENT_COUNTRY, c)) < 0 ||
+        (rc = take_forms(&r->forms, o, "long_zh", DG_ENT_COUNTRY, c)) < 0 ||
+        (rc = take_forms(&r->forms, o, "aliases_zh", DG_ENT_COUNTRY, c)) < 0 ||
+        (rc = take_forms(&r->forms, o, "name_zh_hant", DG_ENT_COUNTRY, c)) < 0 ||
+        (rc = take_forms(&r->forms, o, "long_zh_hant", DG_ENT_COUNTRY, c)) < 0 ||
+        (rc = take_forms(&r->forms, o, "aliases_zh_hant", DG_ENT_COUNTRY, c)) < 0)
+        return rc;
+    return DG_OK;
+}
+
+static const char *const rank_names[] = {
+    "head_of_state", "head_of_government", "deputy_head", "minister",
+    "deputy_minister", "diplomat", "party", "legislature", "organisation", "other"
+};
+
+static int load_title(dg_gazetteer *g, const cJSON *o, lctx *c)
+{
+    const char *id = get_key(o, "id");
+    const char *rank;
+    title_rec *r;
+    size_t i;
+    int rc;
+
+    if (!id)
+        return lfail(c, "id", "missing");
+    FIND_OR_ADD(g->titles, g->n_titles, g->cap_titles, pub.id, id, r);
+    if ((rc = take_str(&r->pub.id, o, "id", 1, c)) < 0 ||
+        (rc = take_str(&r->pub.en, o, "en", 1, c)) < 0 ||
+        (rc = take_str(&r->pub.zh, o, "zh", 0, c)) < 0 ||
+        (rc = take_code(r->pub.country, 2, o, "country", 0, c)) < 0)
+        return rc;
+    rank = get_key(o, "rank");
+    if (rank) {
+        for (i = 0; i < DG_ARRAY_LEN(rank_names); i++)
+            if (strcmp(rank, rank_names[i]) == 0)
+                break;
+        if (i == DG_ARRAY_LEN(rank_names))
+            return lfail(c, "rank", "unknown rank");
+        r->pub.rank = (dg_rank)i;
+    } else if (cJSON_GetObjectItemCaseSensitive(o, "rank") &&
+               !cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(o, "rank"))) {
+        return lfail(c, "rank", "expected a string");
+    }
+    if ((rc = take_forms(&r->forms, o, "en", DG_ENT_TITLE, c)) < 0 ||
+        (rc = take_forms(&r->forms, o, "zh", DG_ENT_TITLE, c)) < 0 ||
+        (rc = take_forms(&r->forms, o, "forms_en", DG_ENT_TITLE, c)) < 0 ||
+        (rc = take_forms(&r->forms, o, "forms_zh", DG_ENT_TITLE, c)) < 0 ||
+        (rc = take_forms(&r->forms, o, "forms_zh_hant", DG_ENT_TITLE, c)) < 0)
+        return rc;
+    return DG_OK;
+}
+
+static int load_place(dg_gazetteer *g, const cJSON *o, lctx *c)
+{
+    const char *id = get_key(o, "id");
+    place_rec *r;
+    int rc;
+
+    if (!id)
+        id = get_key(o, "name_en");
+    if (!id)
+        return lfail(c, "id", "missing");
+    FIND_OR_ADD(g->places, g->n_places, g->cap_places, pub.id, id, r);
+    if (!r->pub.id && !(r->pub.id = dg_strdup0(id)))
+        return dg_error_set(c->err, DG_ENOMEM, "out of memory");
+    if ((rc = take_str(&r->pub.name_en, o, "name_en", 1, c)) < 0 ||
+        (rc = take_str(&r->pub.name_zh, o, "name_zh", 0, c)) < 0 ||
+        (rc = take_code(r->pub.country, 2, o, "country", 0, c)) < 0 ||
+        (rc = take_str(&r->pub.city_en, o, "city", 0, c)) < 0)
+        return rc;
+    if ((rc = take_forms(&r->forms, o, "name_en", DG_ENT_PLACE, c)) < 0 ||
+        (rc = take_forms(&r->forms, o, "name_zh", DG_ENT_PLACE, c)) < 0 ||
+        (rc = take_forms(&r->forms, o, "aliases_en", DG_ENT_PLACE, c)) < 0 ||
+        (rc = take_forms(&r->forms, o, "aliases_zh", DG_ENT_PLACE, c)) < 0 ||
+        (rc = take_forms(&r->forms, o, "aliases_zh_hant", DG_ENT_PLACE, c)) < 0)
+        return rc;
+    return DG_OK;
+}
+
+static int load_group(dg_gazetteer *g, const cJSON *o, lctx *c)
+{
+    const char *id = get_key(o, "id");
+    const cJSON *mem, *it;
+    group_rec *r;
+    size_t i = 0;
+    int rc;
+
+    if (!id)
+        return lfail(c, "id", "missing");
+    FIND_OR_ADD(g->groups, g->n_groups, g->cap_groups, pub.id, id, r);
+    if ((rc = take_str(&r->pub.id, o, "id", 1, c)) < 0 ||
+        (rc = take_str(&r->pub.name_en, o, "name_en", 0, c)) < 0 ||
+        (rc = take_str(&r->pub.name_zh, o, "name_zh", 0, c)) < 0)
+        return rc;
+    mem = cJSON_GetObjectItemCaseSensitive(o, "members");
+    if (mem && !cJSON_IsNull(mem)) {
+        if (!cJSON_IsArray(mem))
+            return lfail(c, "members", "expected an array");
+        free(r->pub.members);
+        r->pub.n_members = 0;
+        r->pub.members = calloc((size_t)cJSON_GetArraySize(mem) + 1, sizeof(dg_member));
+        if (!r->pub.members)
+            return dg_error_set(c->err, DG_ENOMEM, "out of memory");
+        cJSON_ArrayForEach(it, mem) {
+            dg_member *mb = &r->pub.members[r->pub.n_members];
+            size_t plen = strlen(c->path);
+            snprintf(c->path + plen, sizeof(c->path) - plen, ".members[%zu]", i);
+            if (cJSON_IsString(it)) {
+                cJSON tmp;
+                memset(&tmp, 0, sizeof(tmp));
+                if (strlen(it->valuestring) != 2) {
+                    rc = lfail(c, "", "expected a two-letter code");
+                } else {
+                    memcpy(mb->country, it->valuestring, 3);
+                    rc = DG_OK;
+                }
+            } else if (cJSON_IsObject(it)) {
+                if ((rc = take_code(mb->country, 2, it, "country", 1, c)) == DG_OK &&
+                    (rc = take_date(mb->from, it, "from", c)) == DG_OK)
+                    rc = take_date(mb->to, it, "to", c);
+            } else {
+                rc = lfail(c, "", "expected an object or a code");
+            }
+            c->path[plen] = '\0';
+            if (rc < 0)
+                return rc;
+            r->pub.n_members++;
+            i++;
+        }
+    }
+    if ((rc = take_forms(&r->forms, o, "id", DG_ENT_GROUP, c)) < 0 ||
+        (rc = take_forms(&r->forms, o, "name_en", DG_ENT_GROUP, c)) < 0 ||
+        (rc = take_forms(&r->forms, o, "name_zh", DG_ENT_GROUP, c)) < 0 ||
+        (rc = take_forms(&r->forms, o, "aliases_en", DG_ENT_GROUP, c)) < 0 ||
+        (rc = take_forms(&r->forms, o, "aliases_zh", DG_ENT_GROUP, c)) < 0 ||
+        (rc = take_forms(&r->forms, o, "aliases_zh_hant", DG_ENT_GROUP, c)) < 0)
+        return rc;
+    return DG_OK;
+}
+
+static int load_official(dg_gazetteer *g, const cJSON *o, lctx *c)
+{
+    const char *id = get_key(o, "id");
+    const cJSON *offs, *it;
+    official_rec *r;
+    size_t i = 0;
+    int rc;
+
+    if (!id)
+        return lfail(c, "id", "missing");
+    FIND_OR_ADD(g->officials, g->n_officials, g->cap_officials, pub.id, id, r);
+    if ((rc = take_str(&r->pub.id, o, "id", 1, c)) < 0 ||
+        (rc = take_str(&r->pub.name_en, o, "name_en", 1, c)) < 0 ||
+        (rc = take_str(&r->pub.name_zh, o, "name_zh", 0, c)) < 0 ||
+        (rc = take_code(r->pub.country, 2, o, "country", 1, c)) < 0)
+        return rc;
+    offs = cJSON_GetObjectItemCaseSensitive(o, "offices");
+    if (offs && !cJSON_IsNull(offs)) {
+        if (!cJSON_IsArray(offs))
+            return lfail(c, "offices", "expected an array");
+        cJSON_ArrayForEach(it, offs) {
+            dg_office *of;
+            void *p = r->pub.offices;
+            size_t cap = r->pub.n_offices, plen = strlen(c->path);
+            if (dg_grow_array(&p, &cap, r->pub.n_offices + 1, sizeof(dg_office)) < 0)
+                return dg_error_set(c->err, DG_ENOMEM, "out of memory");
+            r->pub.offices = p;
+            of = &r->pub.offices[r->pub.n_offices];
+            memset(of, 0, sizeof(*of));
+            snprintf(c->path + plen, sizeof(c->path) - plen, ".offices[%zu]", i);
+            if (!cJSON_IsObject(it))
+                rc = lfail(c, "", "expected an object");
+            else if ((rc = take_str(&of->title_en, it, "title_en", 1, c)) == DG_OK &&
+                     (rc = take_str(&of->title_zh, it, "title_zh", 0, c)) == DG_OK &&
+                     (rc = take_date(of->from, it, "from", c)) == DG_OK)
+                rc = take_date(of->to, it, "to", c);
+            c->path[plen] = '\0';
+            r->pub.n_offices++;
+            if (rc < 0)
+                return rc;
+            i++;
+        }
+    }
+    if ((rc = take_forms(&r->forms, o, "name_en", DG_ENT_OFFICIAL, c)) < 0 ||
+        (rc = take_forms(&r->forms, o, "name_zh", DG_ENT_OFFICIAL, c)) < 0 ||
+        (rc = take_forms(&r->forms, o, "aliases_en", DG_ENT_OFFICIAL, c)) < 0 ||
+        (rc = take_forms(&r->forms, o, "aliases_zh", DG_ENT_OFFICIAL, c)) < 0 ||
+        (rc = take_forms(&r->forms, o, "aliases_zh_hant", DG_ENT_OFFICIAL, c)) < 0)
+        return rc;
+    return DG_OK;
+}
+
+typedef int (*load_fn)(dg_gazetteer *g, const cJSON *o, lctx *c);
+
+static int load_array(dg_gazetteer *g, const cJSON *root, const char *key,
+                      load_fn fn, lctx *c)
+{
+    const cJSON *arr = cJSON_GetObjectItemCaseSensitive(root, key), *it;
+    size_t i = 0;
+    int rc;
+
+    if (!arr)
+        return DG_OK;
+    if (!cJSON_IsArray(arr)) {
+        c->path[0] = '\0';
+        return lfail(c, key, "expected an array");
+    }
+    cJSON_ArrayForEach(it, arr) {
+        snprintf(c->path, sizeof(c->path), "%s[%zu]", key, i);
+        if (!cJSON_IsObject(it))
+            return lfail(c, "", "expected an object");
+        if ((rc = fn(g, it, c)) < 0)
+            return rc;
+        i++;
+    }
+    return DG_OK;
+}
+
+int dg_gazetteer_load_buf(dg_gazetteer *g, const char *data, size_t len,
+                          const char *name, dg_error *err)
+{
+    lctx c;
+    char *copy;
+    const char *end = NULL;
+    cJSON *root;
+    int rc;
+
+    c.file = name;
+    c.path[0] = '\0';
+    c.err = err;
+    if (memchr(data, '\0', len))
+        return dg_error_set(err, DG_EPARSE, "%s: NUL byte in JSON", name);
+    copy = dg_strndup(data, len);
+    if (!copy)
+        return dg_error_set(err, DG_ENOMEM, "out of memory");
+    root = cJSON_ParseWithOpts(copy, &end, 1);
+    if (!root) {
+        const char *ep = cJSON_GetErrorPtr();
+        size_t at = (ep && ep >= copy && ep <= copy + len) ? (size_t)(ep - copy) : 0;
+        long line = 1;
+        size_t i;
+        for (i = 0; i < at; i++)
+            line += copy[i] == '\n';
+        free(copy);
+        return dg_error_set(err, DG_EPARSE, "%s:%ld: malformed JSON", name, line);
+    }
+    free(copy);
+    if (!cJSON_IsObject(root)) {
+        cJSON_Delete(root);
+        return dg_error_set(err, DG_EPARSE, "%s: expected a JSON object at the top", name);
+    }
+    free_compiled(g);
+    rc = load_array(g, root, "countries", load_country, &c);
+    if (rc == DG_OK)
+        rc = load_array(g, root, "titles", load_title, &c);
+    if (rc == DG_OK)
+        rc = load_array(g, root, "places", load_place, &c);
+    if (rc == DG_OK)
+        rc = load_array(g, root, "groups", load_group, &c);
+    if (rc == DG_OK)
+        rc = load_array(g, root, "officials", load_official, &c);
+    cJSON_Delete(root);
+    return rc;
+}
+
+int dg_gazetteer_load_file(dg_gazetteer *g, const char *path, dg_error *err)
+{
+    dg_buf b = DG_BUF_INIT;
+    int rc = dg_buf_read_file(&b, path, DG_MAX_GAZETTEER_FILE, err);
+
+    if (rc == DG_OK)
+        rc = dg_gazetteer_load_buf(g, dg_buf_cstr(&b), b.len, path, err);
+    dg_buf_destroy(&b);
+    return rc;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+    const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+    int ox = strstr(x, ".override.json") != NULL;
+    int oy = strstr(y, ".override.json") != NULL;
+
+    if (ox != oy)
+        return ox - oy;
+    return strcmp(x, y);
+}
+
+int dg_gazetteer_load_dir(dg_gazetteer *g, const char *dir, dg_error *err)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    char **names = NULL;
+    size_t n = 0, cap = 0, i;
+    int rc = DG_OK;
+
+    if (!d)
+        return dg_error_set(err, DG_EIO, "%s: cannot open gazetteer directory: %s",
+                            dir, strerror(errno));
+    while ((e = readdir(d)) != NULL) {
+        size_t len = strlen(e->d_name);
+        void *p = names;
+        if (e->d_name[0] == '.' || len < 6 || strcmp(e->d_name + len - 5, ".json") != 0)
+            continue;
+        if (dg_grow_array(&p, &cap, n + 1, sizeof(char *)) < 0) {
+            rc = dg_error_set(err, DG_ENOMEM, "out of memory");
+            break;
+        }
+        names = p;
+        names[n] = dg_strdup0(e->d_name);
+        if (!names[n]) {
+            rc = dg_error_set(err, DG_ENOMEM, "out of memory");
+            break;
+        }
+        n++;
+    }
+    closedir(d);
+    if (rc == DG_OK)
+        qsort(names, n, sizeof(char *), cmp_name);
+    for (i = 0; i < n; i++) {
+        if (rc == DG_OK) {
+            dg_buf path = DG_BUF_INIT;
+            if (dg_buf_addf(&path, "%s/%s", dir, names[i]) < 0)
+                rc = dg_error_set(err, DG_ENOMEM, "out of memory");
+            else
+                rc = dg_gazetteer_load_file(g, path.ptr, err);
+            dg_buf_destroy(&path);
+        }
+        free(names[i]);
+    }
+    free(names);
+    return rc;
+}
+
+/* ---- compiling the matcher ---- */
+
+typedef struct {
+    uint32_t pattern;
+    uint32_t seq;   /* insertion order = priority */
+    dg_gaz_ref ref;
+    int acronym;
+} pending_ref;
+
+typedef struct {
+    pending_ref *v;
+    size_t n, cap;
+} pending;
+
+static int is_acronym(const char *s)
+{
+    int upper = 0;
+
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if (ch >= 'a' && ch <= 'z')
+            return 0;
+        if (ch >= 'A' && ch <= 'Z')
+            upper++;
+        if (ch >= 0x80)
+            return 0;
+    }
+    return upper >= 2;
+}
+
+/* A form that would fire inside ordinary words is not matched on its own:
+ * one Chinese character, or one Latin letter. */
+static int form_too_short(const char *folded, size_t len)
+{
+    if (len == 0)
+        return 1;
+    if ((unsigned char)folded[0] >= 0x80)
+        return dg_utf8_count(folded, len) < 2;
+    return len < 2;
+}
+
+static int add_forms(dg_gazetteer *g, pending *pd, const gaz_forms *f,
+                     dg_entity_type override_type, uint32_t index, dg_buf *tmp)
+{
+    size_t i;
+
+    for (i = 0; i < f->n; i++) {
+        long id;
+        void *p;
+        dg_buf_reset(tmp);
+        if (dg_fold_append(g->fold, tmp, f->forms[i].text, strlen(f->forms[i].text)) < 0)
+            return DG_ENOMEM;
+        /* trim spaces the folding produced at the ends */
+        while (tmp->len && tmp->ptr[tmp->len - 1] == ' ')
+            dg_buf_truncate(tmp, tmp->len - 1);
+        if (form_too_short(dg_buf_cstr(tmp), tmp->len))
+            continue;
+        id = dg_matcher_add(g->matcher, tmp->ptr, tmp->len);
+        if (id < 0)
+            return DG_ENOMEM;
+        p = pd->v;
+        if (dg_grow_array(&p, &pd->cap, pd->n + 1, sizeof(pending_ref)) < 0)
+            return DG_ENOMEM;
+        pd->v = p;
+        pd->v[pd->n].pattern = (uint32_t)id;
+        pd->v[pd->n].seq = (uint32_t)pd->n;
+        pd->v[pd->n].ref.type = override_type == DG_ENT_COUNT ? f->forms[i].type : override_type;
+        pd->v[pd->n].ref.index = index;
+        pd->v[pd->n].acronym = is_acronym(f->forms[i].text);
+        pd->n++;
+    }
+    return DG_OK;
+}
+
+static int cmp_pending(const void *a, const void *b)
+{
+    const pending_ref *x = a, *y = b;
+
+    if (x->pattern != y->pattern)
+        return x->pattern < y->pattern ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+int dg_gazetteer_compile(dg_gazetteer *g, dg_error *err)
+{
+    pending pd = { NULL, 0, 0 };
+    dg_buf tmp = DG_BUF_INIT;
+    size_t i, n_pat;
+    int rc = DG_OK;
+
+    free_compiled(g);
+    g->matcher = dg_matcher_new();
+    if (!g->matcher)
+        return dg_error_set(err, DG_ENOMEM, "out of memory");
+    /* priority: officials, countries, groups, places, titles */
+    for (i = 0; rc == DG_OK && i < g->n_officials; i++)
+        rc = add_forms(g, &pd, &g->officials[i].forms, DG_ENT_OFFICIAL, (uint32_t)i, &tmp);
+    for (i = 0; rc == DG_OK && i < g->n_countries; i++)
+        rc = add_forms(g, &pd, &g->countries[i].forms, DG_ENT_COUNT, (uint32_t)i, &tmp);
+    for (i = 0; rc == DG_OK && i < g->n_groups; i++)
+        rc = add_forms(g, &pd, &g->groups[i].forms, DG_ENT_GROUP, (uint32_t)i, &tmp);
+    for (i = 0; rc == DG_OK && i < g->n_places; i++)
+        rc = add_forms(g, &pd, &g->places[i].forms, DG_ENT_PLACE, (uint32_t)i, &tmp);
+    for (i = 0; rc == DG_OK && i < g->n_titles; i++)
+        rc = add_forms(g, &pd, &g->titles[i].forms, DG_ENT_TITLE, (uint32_t)i, &tmp);
+    if (rc == DG_OK)
+        rc = dg_matcher_build(g->matcher);
+    if (rc < 0)
+        goto out;
+    /* group the refs by pattern, keeping priority order, dropping repeats */
+    qsort(pd.v, pd.n, sizeof(pending_ref), cmp_pending);
+    n_pat = 0;
+    for (i = 0; i < pd.n; i++)
+        if (pd.v[i].pattern + 1 > n_pat)
+            n_pat = pd.v[i].pattern + 1;
+    g->form_info = calloc(n_pat + 1, sizeof(form_info));
+    g->refs = calloc(pd.n + 1, sizeof(dg_gaz_ref));
+    if (!g->form_info || !g->refs) {
+        rc = DG_ENOMEM;
+        goto out;
+    }
+    g->n_form_info = n_pat;
+    for (i = 0; i < pd.n; i++) {
+        form_info *fi = &g->form_info[pd.v[i].pattern];
+        size_t k;
+        int dup = 0;
+        if (fi->n_refs == 0)
+            fi->first_ref = (uint32_t)g->n_refs;
+        for (k = fi->first_ref; k < fi->first_ref + fi->n_refs; k++)
+            if (g->refs[k].type == pd.v[i].ref.type && g->refs[k].index == pd.v[i].ref.index)
+                dup = 1;
+        if (dup)
+            continue;
+        g->refs[g->n_refs++] = pd.v[i].ref;
+        fi->n_refs++;
+        /* an acronym form (US, UK, EU, LMC) must be upper case in the text */
+        if (pd.v[i].acronym)
+            fi->acronym = 1;
+    }
+    /* bilateral abbreviations */
+    g->abbrs = calloc(g->n_countries + 1, sizeof(abbr_rec));
+    if (!g->abbrs) {
+        rc = DG_ENOMEM;
+        goto out;
+    }
+    for (i = 0; i < g->n_countries; i++) {
+        if (!g->countries[i].abbr_zh || !g->countries[i].abbr_zh[0])
+            continue;
+        dg_buf_reset(&tmp);
+        if (dg_fold_append(g->fold, &tmp, g->countries[i].abbr_zh,
+                           strlen(g->countries[i].abbr_zh)) < 0) {
+            rc = DG_ENOMEM;
+            goto out;
+        }
+        g->abbrs[g->n_abbrs].text = dg_buf_detach(&tmp);
+        if (!g->abbrs[g->n_abbrs].text) {
+            rc = DG_ENOMEM;
+            goto out;
+        }
+        g->abbrs[g->n_abbrs].len = strlen(g->abbrs[g->n_abbrs].text);
+        g->abbrs[g->n_abbrs].country = (long)i;
+        g->n_abbrs++;
+    }
+out:
+    free(pd.v);
+    dg_buf_destroy(&tmp);
+    if (rc < 0) {
+        free_compiled(g);
+        return dg_error_set(err, DG_ENOMEM, "out of memory while compiling the gazetteer");
+    }
+    return DG_OK;
+}
+
+/* ---- scanning ---- */
+
+typedef struct {
+    dg_gaz_match *v;
+    size_t n, cap;
+    int oom;
+    const dg_gazetteer *g;
+    const char *text;
+    size_t len;
+} scan_acc;
+
+static int is_word_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+}
+
+static void on_match(void *ctx, size_t start, size_t end, uint32_t id)
+{
+    scan_acc *a = ctx;
+    const form_info *fi = &a->g->form_info[id];
+    void *p;
+
+    if (fi->n_refs == 0)
+        return;
+    /* Latin forms match whole words only */
+    if (is_word_byte((unsigned char)a->text[start]) && start > 0 &&
+        is_word_byte((unsigned char)a->text[start - 1]))
+        return;
+    if (is_word_byte((unsigned char)a->text[end - 1]) && end < a->len &&
+        is_word_byte((unsigned char)a->text[end]))
+        return;
+    p = a->v;
+    if (dg_grow_array(&p, &a->cap, a->n + 1, sizeof(dg_gaz_match)) < 0) {
+        a->oom = 1;
+        return;
+    }
+    a->v = p;
+    a->v[a->n].start = start;
+    a->v[a->n].end = end;
+    a->v[a->n].form = id;
+    a->v[a->n].type = a->g->refs[fi->first_ref].type;
+    a->v[a->n].index = a->g->refs[fi->first_ref].index;
+    a->n++;
+}
+
+static int cmp_match(const void *x, const void *y)
+{
+    const dg_gaz_match *a = x, *b = y;
+
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    if (a->end != b->end)
+        return a->end > b->end ? -1 : 1;
+    return 0;
+}
+
+
+void dg_gazetteer_scan_orig(const dg_gazetteer *g, const char *text, size_t len,
+                            const char *orig, const uint32_t *map,
+                            dg_gaz_match_fn fn, void *ctx)
+{
+    scan_acc a;
+    size_t i, last_end = 0;
+
+    if (!g->matcher)
+        return;
+    memset(&a, 0, sizeof(a));
+    a.g = g;
+    a.text = text;
+    a.len = len;
+    dg_matcher_scan(g->matcher, text, len, on_match, &a);
+    if (a.n > 1)
+        qsort(a.v, a.n, sizeof(dg_gaz_match), cmp_match);
+    for (i = 0; i < a.n; i++) {
+        const dg_gaz_match *m = &a.v[i];
+        if (m->start < last_end)
+            continue;
+        if (orig && map && g->form_info[m->form].acronym) {
+            /* acronym: every letter upper case in the original */
+            size_t k;
+            int ok = 1;
+            for (k = m->start; k < m->end && ok; k++) {
+                unsigned char c = (unsigned char)orig[map[k]];
+                if (c >= 'a' && c <= 'z')
+                    ok = 0;
+            }
+            if (!ok)
+                continue;
+        }
+        last_end = m->end;
+        if (fn(ctx, m))
+            break;
+    }
+    free(a.v);
+}
+
+void dg_gazetteer_scan(const dg_gazetteer *g, const char *text, size_t len,
+                       dg_gaz_match_fn fn, void *ctx)
+{
+    dg_gazetteer_scan_orig(g, text, len, NULL, NULL, fn, ctx);
+}
+
+/* ---- lookups ---- */
+
+const dg_gaz_ref *dg_gazetteer_form_refs(const dg_gazetteer *g, uint32_t form,
+                                         size_t *n)
+{
+    if (!g->form_info || form >= g->n_form_info) {
+        *n = 0;
+        return NULL;
+    }
+    *n = g->form_info[form].n_refs;
+    return g->refs + g->form_info[form].first_ref;
+}
+
+const struct dg_fold *dg_gazetteer_fold(const dg_gazetteer *g)
+{
+    return g->fold;
+}
+
+long dg_gazetteer_abbr(const dg_gazetteer *g, const char *s, size_t len)
+{
+    size_t i;
+
+    for (i = 0; i < g->n_abbrs; i++)
+        if (g->abbrs[i].len == len && memcmp(g->abbrs[i].text, s, len) == 0)
+            return g->abbrs[i].country;
+    return -1;
+}
+
+long dg_gazetteer_country_index(const dg_gazetteer *g, const char *code)
+{
+    size_t i;
+
+    for (i = 0; code && i < g->n_countries; i++)
+        if (strcmp(g->countries[i].pub.code, code) == 0)
+            return (long)i;
+    return -1;
+}
+
+size_t dg_gazetteer_count(const dg_gazetteer *g, dg_entity_type t)
+{
+    switch (t) {
+    case DG_ENT_COUNTRY:
+    case DG_ENT_DEMONYM:
+    case DG_ENT_ABBR:
+        return g->n_countries;
+    case DG_ENT_TITLE:
+        return g->n_titles;
+    case DG_ENT_PLACE:
+        return g->n_places;
+    case DG_ENT_GROUP:
+        return g->n_groups;
+    case DG_ENT_OFFICIAL:
+        return g->n_officials;
+    default:
+        return 0;
+    }
+}
+
+const dg_country *dg_gazetteer_country(const dg_gazetteer *g, uint32_t i)
+{
+    return i < g->n_countries ? &g->countries[i].pub : NULL;
+}
+
+const dg_country *dg_gazetteer_country_by_code(const dg_gazetteer *g,
+                                               const char *code)
+{
+    long i = dg_gazetteer_country_index(g, code);
+    return i >= 0 ? &g->countries[i].pub : NULL;
+}
+
+const dg_title *dg_gazetteer_title(const dg_gazetteer *g, uint32_t i)
+{
+    return i < g->n_titles ? &g->titles[i].pub : NULL;
+}
+
+const dg_place *dg_gazetteer_place(const dg_gazetteer *g, uint32_t i)
+{
+    return i < g->n_places ? &g->places[i].pub : NULL;
+}
+
+const dg_group *dg_gazetteer_group(const dg_gazetteer *g, uint32_t i)
+{
+    return i < g->n_groups ? &g->groups[i].pub : NULL;
+}
+
+const dg_group *dg_gazetteer_group_by_id(const dg_gazetteer *g, const char *id)
+{
+    size_t i;
+
+    for (i = 0; id && i < g->n_groups; i++)
+        if (strcmp(g->groups[i].pub.id, id) == 0)
+            return &g->groups[i].pub;
+    return NULL;
+}
+
+const dg_official *dg_gazetteer_official(const dg_gazetteer *g, uint32_t i)
+{
+    return i < g->n_officials ? &g->officials[i].pub : NULL;
+}
+
+const dg_official *dg_gazetteer_official_by_id(const dg_gazetteer *g,
+                                               const char *id)
+{
+    size_t i;
+
+    for (i = 0; id && i < g->n_officials; i++)
+        if (strcmp(g->officials[i].pub.id, id) == 0)
+            return &g->officials[i].pub;
+    return NULL;
+}
+
+/* date within [from, to], comparing by the shorter precision */
+static int date_in(const char *date, const char *from, const char *to)
+{
+    size_t n;
+
+    if (!date || !*date)
+        return 0;
+    if (from[0]) {
+        n = strlen(from) < strlen(date) ? strlen(from) : strlen(date);
+        if (strncmp(date, from, n) < 0)
+            return 0;
+    }
+    if (to[0]) {
+        n = strlen(to) < strlen(date) ? strlen(to) : strlen(date);
+        if (strncmp(date, to, n) > 0)
+            return 0;
+    }
+    return 1;
+}
+
+const dg_official *dg_gazetteer_office_holder(const dg_gazetteer *g,
+                                              const char *country,
+                                              const char *title_en,
+                                              const char *date)
+{
+    const dg_official *found = NULL;
+    size_t i, j;
+
+    for (i = 0; country && title_en && i < g->n_officials; i++) {
+        const dg_official *o = &g->officials[i].pub;
+        if (strcmp(o->country, country) != 0)
+            continue;
+        for (j = 0; j < o->n_offices; j++) {
+            if (strcmp(o->offices[j].title_en, title_en) == 0 &&
+                date_in(date, o->offices[j].from, o->offices[j].to)) {
+                if (found && found != o)
+                    return NULL; /* ambiguous: two holders */
+                found = o;
+            }
+        }
+    }
+    return found;
+}
+
+size_t dg_gazetteer_check(const dg_gazetteer *g, dg_diag *diag)
+{
+    size_t i, k, conflicts = 0;
+
+    if (!g->form_info)
+        return 0;
+    for (i = 0; i < g->n_form_info; i++) {
+        const form_info *fi = &g->form_info[i];
+        size_t n = fi->n_refs;
+        for (k = 1; k < n; k++) {
+            const dg_gaz_ref *a = &g->refs[fi->first_ref];
+            const dg_gaz_ref *b = &g->refs[fi->first_ref + k];
+            if (a->type == b->type && a->type == DG_ENT_OFFICIAL) {
+                dg_diag_warn(diag, NULL, 0, "one form names two officials: %s and %s",
+                             g->officials[a->index].pub.id, g->officials[b->index].pub.id);
+                conflicts++;
+            } else if (a->type == b->type && a->type == DG_ENT_COUNTRY &&
+                       a->index != b->index) {
+                dg_diag_warn(diag, NULL, 0, "one form names two countries: %s and %s",
+                             g->countries[a->index].pub.code, g->countries[b->index].pub.code);
+                conflicts++;
+            }
+        }
+    }
+    for (i = 0; i < g->n_countries; i++) {
+        const char *ab = g->countries[i].abbr_zh;
+        for (k = i + 1; ab && k < g->n_countries; k++)
+            if (g->countries[k].abbr_zh && strcmp(ab, g->countries[k].abbr_zh) == 0) {
+                dg_diag_warn(diag, NULL, 0, "abbreviation %s names two countries: %s and %s",
+                             ab, g->countries[i].pub.code, g->countries[k].pub.code);
+                conflicts++;
+            }
+    }
+    return conflicts;
+}

@@ -1,0 +1,57 @@
+#ifndef DG_CLI_EXTRACT_OPTS_H
+#define DG_CLI_EXTRACT_OPTS_H
+/* The options extract and run share. */
+
+#include <getopt.h>
+
+#include "diplograph/diplograph.h"
+
+enum {
+    OPT_GAZETTEER = 1000, OPT_FORMAT_IN, OPT_SPLIT, OPT_TEXT_FIELD, OPT_DATE_FIELD,
+    OPT_MAX_DOC, OPT_MIN_CONF, OPT_STRICT, OPT_QUIET, OPT_VERBOSE
+};
+
+#define DG_EXTRACT_LONGOPTS \
+    { "gazetteer", required_argument, NULL, OPT_GAZETTEER }, \
+    { "input-format", required_argument, NULL, OPT_FORMAT_IN }, \
+    { "split", required_argument, NULL, OPT_SPLIT }, \
+    { "text-field", required_argument, NULL, OPT_TEXT_FIELD }, \
+    { "date-field", required_argument, NULL, OPT_DATE_FIELD }, \
+    { "max-doc-bytes", required_argument, NULL, OPT_MAX_DOC }, \
+    { "min-confidence", required_argument, NULL, OPT_MIN_CONF }, \
+    { "strict", no_argument, NULL, OPT_STRICT }, \
+    { "quiet", no_argument, NULL, OPT_QUIET }, \
+    { "verbose", no_argument, NULL, OPT_VERBOSE }
+
+#define DG_EXTRACT_OPTS_HELP \
+    "      --gazetteer FILE    add or override gazetteer entries (repeatable)\n" \
+    "      --input-format F    auto (by extension), text, html or jsonl\n" \
+    "      --split MODE        plain text: auto, blank (blank-line blocks),\n" \
+    "                          line (a document per line) or file\n" \
+    "      --text-field NAME   JSON Lines: the text field (text)\n" \
+    "      --date-field NAME   JSON Lines: the date field (date)\n" \
+    "      --max-doc-bytes N   skip documents larger than N bytes (67108864)\n" \
+    "      --min-confidence X  drop meetings below confidence X (0)\n" \
+    "      --strict            exit 1 when any input gave a warning\n" \
+    "      --quiet             no warnings on stderr\n" \
+    "      --verbose           totals on stderr\n"
+
+typedef struct {
+    dg_extract_opts opts;
+    char **gazetteers;
+    int n_gazetteers;
+    int strict, quiet, verbose;
+    dg_gazetteer *gaz;
+} dg_cli_extract_opts;
+
+void dg_cli_extract_opts_init(dg_cli_extract_opts *o);
+void dg_cli_extract_opts_destroy(dg_cli_extract_opts *o);
+/* Handles one option; 0 ok, 1 not an extraction option, 2 bad value
+ * (printed). */
+int dg_cli_extract_opt(dg_cli_extract_opts *o, const char *cmd, int c, const char *arg);
+/* Loads the gazetteer into o->opts.gaz; 1 ok, 0 failed (printed). */
+int dg_cli_extract_opts_load(dg_cli_extract_opts *o, const char *cmd);
+/* Parses an integer in [lo, hi]; -1 when it is not one. */
+int dg_cli_parse_long(const char *s, long lo, long hi, int *out);
+
+#endif

@@ -1,0 +1,605 @@
+/* The English grammar: trigger-first like the Chinese one. Each trigger
+ * ("met with", "held talks with", "had a phone call with", "co-chaired",
+ * "attended", "... Meeting was held in") is parsed with the gazetteer
+ * matches around it and capitalised name runs from the original text.
+ * Works on the folded text (lower case), looking at the original for
+ * capitals. */
+#include <stdio.h>
+
+#include "extract/extract_int.h"
+#include "common.h"
+
+typedef enum {
+    E_HOST = 0,    /* X met Y: X hosts unless the place says otherwise */
+    E_MUTUAL,      /* X held talks with Y; X and Y met */
+    E_PASSIVE,     /* Y was received by X */
+    E_CALLED_ON,   /* Y called on X: X hosts */
+    E_COCHAIR,
+    E_ATTEND,      /* X attended the ... Meeting */
+    E_HELD,        /* the ... Meeting was held */
+    E_BETWEEN      /* talks between X and Y */
+} en_type;
+
+typedef struct {
+    const char *text;
+    dg_kind kind;
+    en_type t;
+} en_trigger;
+
+static const en_trigger triggers[] = {
+    { "held a video call with ", DG_KIND_VIDEO_CALL, E_MUTUAL },
+    { "had a video call with ", DG_KIND_VIDEO_CALL, E_MUTUAL },
+    { "held a virtual meeting with ", DG_KIND_VIDEO_CALL, E_MUTUAL },
+    { "held a video conference with ", DG_KIND_VIDEO_CALL, E_MUTUAL },
+    { "held virtual talks with ", DG_KIND_VIDEO_CALL, E_MUTUAL },
+    { "held video talks with ", DG_KIND_VIDEO_CALL, E_MUTUAL },
+    { "video call with ", DG_KIND_VIDEO_CALL, E_MUTUAL },
+    { "had a phone call with ", DG_KIND_CALL, E_MUTUAL },
+    { "had a telephone call with ", DG_KIND_CALL, E_MUTUAL },
+    { "held a phone call with ", DG_KIND_CALL, E_MUTUAL },
+    { "held a telephone conversation with ", DG_KIND_CALL, E_MUTUAL },
+    { "had a telephone conversation with ", DG_KIND_CALL, E_MUTUAL },
+    { "had a phone conversation with ", DG_KIND_CALL, E_MUTUAL },
+    { "held phone talks with ", DG_KIND_CALL, E_MUTUAL },
+    { "held telephone talks with ", DG_KIND_CALL, E_MUTUAL },
+    { "spoke by phone with ", DG_KIND_CALL, E_MUTUAL },
+    { "spoke by telephone with ", DG_KIND_CALL, E_MUTUAL },
+    { "spoke on the phone with ", DG_KIND_CALL, E_MUTUAL },
+    { "spoke over the phone with ", DG_KIND_CALL, E_MUTUAL },
+    { "talked over the phone with ", DG_KIND_CALL, E_MUTUAL },
+    { "talked on the phone with ", DG_KIND_CALL, E_MUTUAL },
+    { "talked by phone with ", DG_KIND_CALL, E_MUTUAL },
+    { "spoke with ", DG_KIND_CALL, E_MUTUAL },
+    { "'s call with ", DG_KIND_CALL, E_MUTUAL },
+    { "phone call with ", DG_KIND_CALL, E_MUTUAL },
+    { "held talks with ", DG_KIND_TALKS, E_MUTUAL },
+    { "had talks with ", DG_KIND_TALKS, E_MUTUAL },
+    { "holds talks with ", DG_KIND_TALKS, E_MUTUAL },
+    { "held talks ", DG_KIND_TALKS, E_MUTUAL },
+    { "talks between ", DG_KIND_TALKS, E_BETWEEN },
+    { "co-chaired ", DG_KIND_COCHAIR, E_COCHAIR },
+    { "co-chair ", DG_KIND_COCHAIR, E_COCHAIR },
+    { "cochaired ", DG_KIND_COCHAIR, E_COCHAIR },
+    { "'s meeting with ", DG_KIND_MEET, E_MUTUAL },
+    { "met with ", DG_KIND_MEET, E_HOST },
+    { "meets with ", DG_KIND_MEET, E_HOST },
+    { "meet with ", DG_KIND_MEET, E_HOST },
+    { "met ", DG_KIND_MEET, E_HOST },
+    { "meets ", DG_KIND_MEET, E_HOST },
+    { "was received by ", DG_KIND_MEET, E_PASSIVE },
+    { "were received by ", DG_KIND_MEET, E_PASSIVE },
+    { "received ", DG_KIND_MEET, E_HOST },
+    { "receives ", DG_KIND_MEET, E_HOST },
+    { "hosted ", DG_KIND_MEET, E_HOST },
+    { "paid a courtesy call on ", DG_KIND_MEET, E_CALLED_ON },
+    { "called on ", DG_KIND_MEET, E_CALLED_ON },
+    { "attended ", DG_KIND_MULTILATERAL, E_ATTEND },
+    { "took part in ", DG_KIND_MULTILATERAL, E_ATTEND },
+    { "participated in ", DG_KIND_MULTILATERAL, E_ATTEND },
+    { "was held ", DG_KIND_MULTILATERAL, E_HELD },
+    { "took place ", DG_KIND_MULTILATERAL, E_HELD },
+    { "opened ", DG_KIND_MULTILATERAL, E_HELD },
+};
+
+static const char *const irrealis[] = {
+    "will ", "would ", "to meet", "to hold", "plans to", "planned to", "plan to",
+    "is expected", "are expected", "was expected", "is scheduled", "are scheduled",
+    "is set to", "are set to", "could ", "may ", "might ", "did not", "didn't",
+    "never ", "has not", "have not", "hasn't", "haven't", "refused", "declined",
+    "if ", "hopes to", "hope to", "looks forward", "look forward", "invited ",
+    "invitation", "should ", "wants to", "intends to", "last met", "has met",
+    "have met", "had met", "had previously", "previously met", "once met",
+    "to visit", "to attend", "to co-chair", "to talk", "to speak", "ahead of",
+    "no plan", "not meet", "denied", "whether ",
+};
+
+static const dg_gaz_match *match_at(const xdoc *x, size_t pos)
+{
+    size_t i = dg_xmatch_from(x, pos);
+    return (i < x->nm && x->m[i].start == pos) ? &x->m[i] : NULL;
+}
+
+static long ref_of(const xdoc *x, const dg_gaz_match *m, dg_entity_type t)
+{
+    size_t n, i;
+    const dg_gaz_ref *r;
+
+    if (!m)
+        return -1;
+    r = dg_gazetteer_form_refs(x->gaz, m->form, &n);
+    for (i = 0; i < n; i++)
+        if (r[i].type == t)
+            return (long)r[i].index;
+    return -1;
+}
+
+static long country_of(const xdoc *x, const dg_gaz_match *m)
+{
+    long c = ref_of(x, m, DG_ENT_DEMONYM);
+    return c >= 0 ? c : ref_of(x, m, DG_ENT_COUNTRY);
+}
+
+static char orig_at(const xdoc *x, size_t pos)
+{
+    return x->doc->text[x->fd.map[pos]];
+}
+
+static int is_upper_at(const xdoc *x, size_t pos)
+{
+    unsigned char c = (unsigned char)orig_at(x, pos);
+    return (c >= 'A' && c <= 'Z') || c >= 0xC0;
+}
+
+static int is_alpha(char c)
+{
+    return (c >= 'a' && c <= 'z') || (unsigned char)c >= 0x80;
+}
+
+static size_t skip_sp(const xdoc *x, size_t i, size_t lim)
+{
+    while (i < lim && x->fd.text.ptr[i] == ' ')
+        i++;
+    return i;
+}
+
+static size_t word_end(const xdoc *x, size_t i, size_t lim)
+{
+    while (i < lim && (is_alpha(x->fd.text.ptr[i]) || x->fd.text.ptr[i] == '-' ||
+                       x->fd.text.ptr[i] == '\'' || x->fd.text.ptr[i] == '.'))
+        i++;
+    /* a final period ends the sentence, not the word, unless an initial */
+    if (i > 0 && x->fd.text.ptr[i - 1] == '.' && i >= 2 && is_alpha(x->fd.text.ptr[i - 2]) &&
+        !(i >= 3 && (x->fd.text.ptr[i - 3] == ' ' || x->fd.text.ptr[i - 3] == '.')))
+        i--;
+    return i;
+}
+
+static int word_is(const xdoc *x, size_t i, size_t lim, const char *w)
+{
+    size_t n = strlen(w);
+    return i + n <= lim && memcmp(x->fd.text.ptr + i, w, n) == 0 &&
+           (i + n == lim || !is_alpha(x->fd.text.ptr[i + n]));
+}
+
+/* Lower-case words allowed inside a name: Retno Marsudi, Jean-Yves Le Drian,
+ * Mohammed bin Salman, Ursula von der Leyen. */
+static int name_particle(const xdoc *x, size_t i, size_t lim)
+{
+    static const char *const parts[] = { "bin", "binti", "al", "van", "von", "der", "de", "da", "la", "le", "du", "dos" };
+    size_t k;
+    for (k = 0; k < DG_ARRAY_LEN(parts); k++)
+        if (word_is(x, i, lim, parts[k]))
+            return 1;
+    return 0;
+}
+
+/* A run of capitalised words (an unknown name) at i; returns its end. */
+static size_t name_run(const xdoc *x, size_t i, size_t lim)
+{
+    size_t words = 0, end = i, j = i;
+
+    while (j < lim) {
+        size_t we;
+        if (!is_alpha(x->fd.text.ptr[j]))
+            break;
+        if (match_at(x, j) && words > 0) {
+            const dg_gaz_match *m = match_at(x, j);
+            if (ref_of(x, m, DG_ENT_OFFICIAL) < 0)
+                break; /* a country or title ends the name */
+        }
+        we = word_end(x, j, lim);
+        if (!is_upper_at(x, j)) {
+            if (!(words > 0 && name_particle(x, j, lim)))
+                break;
+        }
+        words++;
+        end = we;
+        if (words > 5)
+            return i;
+        j = we;
+        if (j < lim && x->fd.text.ptr[j] == ' ')
+            j++;
+        else
+            break;
+    }
+    /* a trailing particle is no part of a name */
+    return words ? end : i;
+}
+
+/* [the|his|her] [Country's|demonym] [counterpart] [title (and title)*]
+ * [of Country] (official | Name) [, Jr.] */
+static size_t parse_party(const xdoc *x, size_t pos, size_t lim, xparty *p)
+{
+    size_t i = skip_sp(x, pos, lim);
+    const dg_gaz_match *m;
+    int honorific;
+
+    memset(p, 0, sizeof(*p));
+    p->official = p->country = p->title = p->group = -1;
+    for (;;) {
+        static const char *const dets[] = { "the ", "his ", "her ", "their ", "h.e. ", "mr. ", "mrs. ", "ms. ", "dr. ", "mr ", "ms ", "dr " };
+        size_t k;
+        honorific = 0;
+        for (k = 0; k < DG_ARRAY_LEN(dets); k++)
+            if (dg_xat(x, i, dets[k]) && i + strlen(dets[k]) <= lim) {
+                i += strlen(dets[k]);
+                honorific = 1;
+                break;
+            }
+        if (!honorific)
+            break;
+    }
+    m = match_at(x, i);
+    if (m && m->end <= lim && country_of(x, m) >= 0 && ref_of(x, m, DG_ENT_OFFICIAL) < 0) {
+        p->country = country_of(x, m);
+        i = m->end;
+        if (dg_xat(x, i, "'s "))
+            i += 3;
+        else if (dg_xat(x, i, " "))
+            i += 1;
+        m = match_at(x, i);
+    }
+    if (dg_xat(x, i, "counterpart ")) {
+        i += 12;
+        m = match_at(x, i);
+    }
+    while (m && m->end <= lim && ref_of(x, m, DG_ENT_TITLE) >= 0 && ref_of(x, m, DG_ENT_OFFICIAL) < 0) {
+        if (p->title < 0) {
+            p->title = ref_of(x, m, DG_ENT_TITLE);
+            p->title_start = m->start;
+        }
+        p->title_end = m->end;
+        i = skip_sp(x, m->end, lim);
+        if (dg_xat(x, i, "of ")) {
+            const dg_gaz_match *c = match_at(x, i + 3);
+            if (!c && dg_xat(x, i + 3, "the "))
+                c = match_at(x, i + 7);
+            if (c && country_of(x, c) >= 0 && p->country < 0) {
+                p->country = country_of(x, c);
+                i = skip_sp(x, c->end, lim);
+            }
+        }
+        if (dg_xat(x, i, "and ")) {
+            const dg_gaz_match *n2 = match_at(x, i + 4);
+            if (n2 && ref_of(x, n2, DG_ENT_TITLE) >= 0) {
+                m = n2;
+                continue;
+            }
+        }
+        m = match_at(x, i);
+    }
+    i = skip_sp(x, i, lim);
+    m = match_at(x, i);
+    if (m && m->end <= lim && ref_of(x, m, DG_ENT_OFFICIAL) >= 0) {
+        p->type = DG_PARTY_PERSON;
+        p->official = ref_of(x, m, DG_ENT_OFFICIAL);
+        p->end = m->end;
+        return p->end;
+    }
+    if (p->title >= 0 || p->country >= 0 || honorific) {
+        size_t e = name_run(x, i, lim);
+        if (e > i && (p->title >= 0 || honorific)) {
+            p->type = DG_PARTY_PERSON;
+            p->name_start = i;
+            p->name_end = e;
+            p->end = e;
+            return e;
+        }
+    }
+    return pos;
+}
+
+static size_t parse_parties(const xdoc *x, size_t from, size_t to, xparty *out, size_t max)
+{
+    size_t n = 0, i = from;
+
+    while (i < to && n < max) {
+        size_t e = parse_party(x, i, to, &out[n]);
+        if (e > i) {
+            out[n].start = i;
+            n++;
+            i = e;
+        } else {
+            /* next word */
+            while (i < to && x->fd.text.ptr[i] != ' ')
+                i++;
+            while (i < to && x->fd.text.ptr[i] == ' ')
+                i++;
+        }
+    }
+    return n;
+}
+
+/* The object of a verb ends at the clause: a period, semicolon, a comma
+ * before a lower-case word, or a preposition introducing place or time. */
+static size_t object_end(const xdoc *x, size_t from, size_t e)
+{
+    size_t i;
+    static const char *const stops[] = {
+        " on ", " in ", " at ", " during ", " to discuss", " and discussed", " and exchanged",
+        " who ", " which ", " where ", " when ", " after ", " before ", " as ",
+        " here ", " via ", " over ", " for ", " about ", " ahead ", " amid ",
+    };
+
+    for (i = from; i < e; i++) {
+        size_t k;
+        char c = x->fd.text.ptr[i];
+        if (c == ';' || c == '(' || c == ':')
+            return i;
+        if (c == ',' && !(i + 2 < e && is_upper_at(x, i + 2)))
+            return i;
+        for (k = 0; k < DG_ARRAY_LEN(stops); k++)
+            if (dg_xat(x, i, stops[k]) && i > from)
+                return i;
+    }
+    return e;
+}
+
+static int irrealis_before(const xdoc *x, size_t s, size_t p)
+{
+    size_t i, k;
+
+    for (i = s; i < p; i++) {
+        if (i > s && is_alpha(x->fd.text.ptr[i - 1]))
+            continue;
+        for (k = 0; k < DG_ARRAY_LEN(irrealis); k++)
+            if (dg_xat(x, i, irrealis[k]))
+                return 1;
+    }
+    return 0;
+}
+
+static int find_date(const xdoc *x, size_t s, size_t e, xdate *out)
+{
+    size_t i;
+    size_t dg_xdate_en_weekday(xdate *o, const char *t, size_t len, const xdate *ref);
+
+    for (i = s; i < e; i++) {
+        xdate d;
+        const char *t = x->fd.text.ptr + i;
+        if (i > s && (is_alpha(t[-1]) || (t[-1] >= '0' && t[-1] <= '9')))
+            continue;
+        if (dg_xdate_en_at(&d, t, x->fd.text.len - i, &x->ref) && d.y) {
+            *out = d;
+            return 1;
+        }
+        if (dg_xdate_en_weekday(&d, t, x->fd.text.len - i, &x->ref) && d.y) {
+            *out = d;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static long find_place(const xdoc *x, size_t s, size_t e)
+{
+    size_t i = dg_xmatch_from(x, s);
+
+    for (; i < x->nm && x->m[i].start < e; i++) {
+        long pl = ref_of(x, &x->m[i], DG_ENT_PLACE);
+        size_t st = x->m[i].start;
+        if (pl < 0)
+            continue;
+        if ((st >= 3 && dg_xat(x, st - 3, "in ")) || (st >= 3 && dg_xat(x, st - 3, "at ")) ||
+            (st >= 7 && dg_xat(x, st - 7, "at the ")) || (st >= 7 && dg_xat(x, st - 7, "in the ")))
+            return pl;
+    }
+    return -1;
+}
+
+static long find_group_meeting(const xdoc *x, size_t s, size_t e)
+{
+    size_t i = dg_xmatch_from(x, s);
+    static const char *const nouns[] = { "meeting", "summit", "forum", "dialogue", "conference", "ministerial" };
+
+    for (; i < x->nm && x->m[i].start < e; i++) {
+        long g = ref_of(x, &x->m[i], DG_ENT_GROUP);
+        size_t k, lim = x->m[i].end + 80 < e ? x->m[i].end + 80 : e;
+        if (g < 0)
+            continue;
+        for (k = 0; k < DG_ARRAY_LEN(nouns); k++)
+            if (dg_xfind(x, x->m[i].end, lim, nouns[k]) != (size_t)-1)
+                return g;
+    }
+    return -1;
+}
+
+static const char *party_country(const xdoc *x, const xparty *p)
+{
+    if (p->official >= 0)
+        return dg_gazetteer_official(x->gaz, (uint32_t)p->official)->country;
+    if (p->country >= 0)
+        return dg_gazetteer_country(x->gaz, (uint32_t)p->country)->code;
+    if (p->title >= 0)
+        return dg_gazetteer_title(x->gaz, (uint32_t)p->title)->country;
+    return "";
+}
+
+static void add_group_members(const xdoc *x, long group, const xdate *date,
+                              xparty *ps, dg_role *roles, size_t *n)
+{
+    const dg_group *g = dg_gazetteer_group(x->gaz, (uint32_t)group);
+    char ds[11] = "";
+    size_t i, k;
+
+    if (date && date->y)
+        snprintf(ds, sizeof(ds), "%04d-%02d-%02d", date->y, date->m ? date->m : 1, date->d ? date->d : 1);
+    for (i = 0; i < g->n_members && *n < X_MAX_PARTIES; i++) {
+        const dg_member *mb = &g->members[i];
+        long c = dg_gazetteer_country_index(x->gaz, mb->country);
+        int seen = 0;
+        if (c < 0)
+            continue;
+        if (ds[0] && ((mb->from[0] && strncmp(ds, mb->from, strlen(mb->from)) < 0) ||
+                      (mb->to[0] && strncmp(ds, mb->to, strlen(mb->to)) > 0)))
+            continue;
+        for (k = 0; k < *n; k++)
+            if (strcmp(party_country(x, &ps[k]), mb->country) == 0)
+                seen = 1;
+        if (seen)
+            continue;
+        memset(&ps[*n], 0, sizeof(xparty));
+        ps[*n].type = DG_PARTY_COUNTRY;
+        ps[*n].official = ps[*n].title = ps[*n].group = -1;
+        ps[*n].country = c;
+        roles[*n] = DG_ROLE_PARTICIPANT;
+        (*n)++;
+    }
+}
+
+/* "leaders of South Korea, Indonesia and Cambodia": one country party each */
+static size_t countries_of(const xdoc *x, size_t from, size_t to, xparty *out, size_t max)
+{
+    size_t n = 0, i = dg_xmatch_from(x, from);
+
+    for (; i < x->nm && x->m[i].start < to && n < max; i++) {
+        long c = ref_of(x, &x->m[i], DG_ENT_COUNTRY);
+        if (c < 0)
+            continue;
+        memset(&out[n], 0, sizeof(xparty));
+        out[n].type = DG_PARTY_COUNTRY;
+        out[n].official = out[n].title = out[n].group = -1;
+        out[n].country = c;
+        out[n].start = x->m[i].start;
+        out[n].end = x->m[i].end;
+        n++;
+    }
+    return n;
+}
+
+void dg_xen_sentence(xdoc *x, size_t s, size_t e)
+{
+    size_t p = s;
+
+    while (p < e && !x->stop) {
+        const en_trigger *tr = NULL;
+        size_t k, tend, n = 0, n_subj, oe;
+        xparty ps[X_MAX_PARTIES];
+        dg_role roles[X_MAX_PARTIES];
+        xdate date = { 0, 0, 0 };
+        int has_date;
+        long place, group = -1;
+
+        if (p > s && is_alpha(x->fd.text.ptr[p - 1]) && x->fd.text.ptr[p] != '\'') {
+            p++;
+            continue;
+        }
+        for (k = 0; k < DG_ARRAY_LEN(triggers); k++)
+            if (dg_xat(x, p, triggers[k].text)) {
+                tr = &triggers[k];
+                break;
+            }
+        if (!tr) {
+            p++;
+            continue;
+        }
+        tend = p + strlen(tr->text);
+        if (tend > e)
+            tend = e;
+        if (irrealis_before(x, s, p) ||
+            dg_xat(x, tend, "the press") || dg_xat(x, tend, "reporters") ||
+            dg_xat(x, tend, "journalists") || dg_xat(x, tend, "the media") ||
+            dg_xat(x, tend, "more than") || dg_xat(x, tend, "dozens") ||
+            dg_xat(x, tend, "many ")) {
+            p = tend;
+            continue;
+        }
+        has_date = find_date(x, s, e, &date);
+        place = (tr->kind == DG_KIND_CALL || tr->kind == DG_KIND_VIDEO_CALL) ? -1 : find_place(x, s, e);
+        n_subj = parse_parties(x, s, p, ps, X_MAX_PARTIES);
+        oe = object_end(x, tend, e);
+        switch (tr->t) {
+        case E_HELD:
+        case E_ATTEND:
+            group = find_group_meeting(x, s, e);
+            if (group < 0) {
+                p = tend;
+                continue;
+            }
+            n = tr->t == E_ATTEND ? n_subj : 0;
+            for (k = 0; k < n; k++)
+                roles[k] = DG_ROLE_PARTICIPANT;
+            break;
+        case E_COCHAIR:
+            group = find_group_meeting(x, s, e);
+            n = n_subj;
+            n += parse_parties(x, tend, e, ps + n, X_MAX_PARTIES - n);
+            for (k = 0; k < n; k++)
+                roles[k] = DG_ROLE_CHAIR;
+            break;
+        case E_BETWEEN:
+            n = parse_parties(x, tend, oe, ps, X_MAX_PARTIES);
+            for (k = 0; k < n; k++)
+                roles[k] = DG_ROLE_PARTICIPANT;
+            break;
+        default: {
+            size_t n_obj;
+            if (tr->t == E_MUTUAL && n_subj >= 2 && tend >= 1 &&
+                dg_xfind(x, s, p, " and ") != (size_t)-1 && !dg_xat(x, tend - 5, "with ")) {
+                n = n_subj; /* X and Y held talks */
+            } else {
+                n_obj = parse_parties(x, tend, oe, ps + n_subj, X_MAX_PARTIES - n_subj);
+                if (n_obj == 0 && (dg_xat(x, tend, "leaders of ") || dg_xat(x, tend, "the leaders of ")))
+                    n_obj = countries_of(x, tend, oe, ps + n_subj, X_MAX_PARTIES - n_subj);
+                /* keep only the last subject: "Chinese Premier Li Keqiang" */
+                if (n_subj > 1) {
+                    ps[0] = ps[n_subj - 1];
+                    memmove(ps + 1, ps + n_subj, n_obj * sizeof(xparty));
+                    n_subj = 1;
+                }
+                n = n_subj + n_obj;
+                if (n_obj > 1 && n_subj == 1) {
+                    /* one meeting per counterpart */
+                    size_t j;
+                    for (j = 0; j < n_obj; j++) {
+                        xparty pair[2];
+                        dg_role r2[2];
+                        const char *pc;
+                        pair[0] = ps[0];
+                        pair[1] = ps[1 + j];
+                        pc = place >= 0 ? dg_gazetteer_place(x->gaz, (uint32_t)place)->country : "";
+                        if (tr->kind == DG_KIND_CALL || tr->kind == DG_KIND_VIDEO_CALL ||
+                            (pc[0] && strcmp(party_country(x, &pair[0]), pc) != 0 &&
+                             strcmp(party_country(x, &pair[1]), pc) != 0)) {
+                            r2[0] = r2[1] = DG_ROLE_PARTICIPANT;
+                        } else if (pc[0] && strcmp(party_country(x, &pair[1]), pc) == 0) {
+                            r2[0] = DG_ROLE_GUEST;
+                            r2[1] = DG_ROLE_HOST;
+                        } else {
+                            r2[0] = DG_ROLE_HOST;
+                            r2[1] = DG_ROLE_GUEST;
+                        }
+                        dg_xemit(x, tr->kind, has_date ? &date : NULL, place, -1, pair, r2, 2,
+                                 s, e, 0.8);
+                    }
+                    p = tend;
+                    continue;
+                }
+            }
+            {
+                const char *pc = place >= 0 ? dg_gazetteer_place(x->gaz, (uint32_t)place)->country : "";
+                size_t hosts = 0;
+                for (k = 0; pc[0] && k < n; k++)
+                    hosts += strcmp(party_country(x, &ps[k]), pc) == 0;
+                for (k = 0; k < n; k++) {
+                    if (tr->kind == DG_KIND_CALL || tr->kind == DG_KIND_VIDEO_CALL)
+                        roles[k] = DG_ROLE_PARTICIPANT;
+                    else if (hosts > 0 && hosts < n)
+                        roles[k] = strcmp(party_country(x, &ps[k]), pc) == 0 ? DG_ROLE_HOST : DG_ROLE_GUEST;
+                    else if (pc[0])
+                        roles[k] = DG_ROLE_PARTICIPANT;
+                    else if (tr->t == E_PASSIVE || tr->t == E_CALLED_ON)
+                        roles[k] = k < n_subj ? DG_ROLE_GUEST : DG_ROLE_HOST;
+                    else
+                        roles[k] = k < n_subj ? DG_ROLE_HOST : DG_ROLE_GUEST;
+                }
+            }
+            break;
+        }
+        }
+        if (group >= 0)
+            add_group_members(x, group, has_date ? &date : NULL, ps, roles, &n);
+        dg_xemit(x, tr->kind, has_date ? &date : NULL, place, group, ps, roles, n, s, e, 0.8);
+        p = tend;
+    }
+}

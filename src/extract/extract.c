@@ -1,0 +1,612 @@
+#define _GNU_SOURCE /* memmem */
+/* Extraction driver: documents in, meetings out. Folds each document once,
+ * finds every gazetteer entry in one pass, splits sentences, and hands the
+ * sentences to the Chinese or English grammar. */
+#include <stdio.h>
+
+#include "diplograph/utf8.h"
+#include "extract/extract_int.h"
+#include "common.h"
+
+size_t dg_xmatch_from(const xdoc *x, size_t pos)
+{
+    size_t lo = 0, hi = x->nm;
+
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (x->m[mid].start < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+int dg_xat(const xdoc *x, size_t pos, const char *lit)
+{
+    size_t n = strlen(lit);
+    return pos + n <= x->fd.text.len && memcmp(x->fd.text.ptr + pos, lit, n) == 0;
+}
+
+size_t dg_xfind(const xdoc *x, size_t from, size_t to, const char *lit)
+{
+    size_t n = strlen(lit);
+    const char *p;
+
+    if (to > x->fd.text.len)
+        to = x->fd.text.len;
+    if (from >= to || to - from < n)
+        return (size_t)-1;
+    p = memmem(x->fd.text.ptr + from, to - from, lit, n);
+    return p ? (size_t)(p - x->fd.text.ptr) : (size_t)-1;
+}
+
+uint32_t dg_xcp(const xdoc *x, size_t pos, size_t *n)
+{
+    const char *p = x->fd.text.ptr + pos;
+    const char *end = x->fd.text.ptr + x->fd.text.len;
+    uint32_t cp;
+
+    if (pos >= x->fd.text.len) {
+        *n = 0;
+        return 0;
+    }
+    cp = dg_utf8_next(&p, end, NULL);
+    *n = (size_t)(p - (x->fd.text.ptr + pos));
+    return cp;
+}
+
+/* ---- building the record ---- */
+
+static char *folded_dup(const xdoc *x, size_t s, size_t e)
+{
+    while (s < e && x->fd.text.ptr[s] == ' ')
+        s++;
+    while (e > s && x->fd.text.ptr[e - 1] == ' ')
+        e--;
+    return dg_strndup(x->fd.text.ptr + s, e - s);
+}
+
+static char *orig_dup(const xdoc *x, size_t s, size_t e)
+{
+    size_t a = x->fd.map[s], b = x->fd.map[e];
+    char *out, *r;
+    size_t i, j = 0;
+
+    /* original bytes, with runs of white space collapsed to one space */
+    r = dg_strndup(x->doc->text + a, b - a);
+    if (!r)
+        return NULL;
+    out = r;
+    for (i = 0; r[i]; i++) {
+        char c = r[i] == '\t' || r[i] == '\n' || r[i] == '\r' ? ' ' : r[i];
+        if (c == ' ' && (j == 0 || out[j - 1] == ' '))
+            continue;
+        out[j++] = c;
+    }
+    while (j > 0 && out[j - 1] == ' ')
+        j--;
+    out[j] = '\0';
+    return out;
+}
+
+/* "person:PH:洛钦": the unknown person's id from country and folded name */
+static char *unknown_id(const char *country, const char *name)
+{
+    dg_buf b = DG_BUF_INIT;
+    const char *p;
+
+    if (dg_buf_addf(&b, "person:%s:", country[0] ? country : "XX") < 0)
+        return NULL;
+    for (p = name; *p; p++)
+        if (*p != ' ' && dg_buf_addc(&b, *p) < 0) {
+            dg_buf_destroy(&b);
+            return NULL;
+        }
+    return dg_buf_detach(&b);
+}
+
+static int is_latin(const char *s)
+{
+    return s && (unsigned char)s[0] < 0x80;
+}
+
+static int fill_party(const xdoc *x, dg_party *p, const xparty *xp, dg_role role)
+{
+    const dg_gazetteer *g = x->gaz;
+    const dg_country *c = xp->country >= 0 ? dg_gazetteer_country(g, (uint32_t)xp->country) : NULL;
+    dg_buf id = DG_BUF_INIT;
+
+    memset(p, 0, sizeof(*p));
+    p->type = xp->type;
+    p->role = role;
+    if (c)
+        memcpy(p->country, c->code, 3);
+    if (xp->title >= 0) {
+        const dg_title *t = dg_gazetteer_title(g, (uint32_t)xp->title);
+        if (t) {
+            /* a chain of titles (国务委员兼外长): the English of each part */
+            if (xp->title_end > xp->title_start) {
+                size_t i = dg_xmatch_from(x, xp->title_start);
+                dg_buf en = DG_BUF_INIT;
+                for (; i < x->nm && x->m[i].start < xp->title_end; i++) {
+                    size_t nr, k;
+                    const dg_gaz_ref *refs = dg_gazetteer_form_refs(g, x->m[i].form, &nr);
+                    for (k = 0; k < nr; k++)
+                        if (refs[k].type == DG_ENT_TITLE)
+                            break;
+                    if (k == nr)
+                        continue;
+                    if (en.len)
+                        dg_buf_adds(&en, " and ");
+                    dg_buf_adds(&en, dg_gazetteer_title(g, refs[k].index)->en);
+                }
+                p->title = en.len ? dg_buf_detach(&en) : dg_strdup0(t->en);
+                dg_buf_destroy(&en);
+                if (!is_latin(x->fd.text.ptr + xp->title_start))
+                    p->title_zh = folded_dup(x, xp->title_start, xp->title_end);
+            } else {
+                p->title = dg_strdup0(t->en);
+                p->title_zh = dg_strdup0(t->zh);
+            }
+            if (!c && t->country[0])
+                memcpy(p->country, t->country, 3);
+        }
+    }
+    if (xp->type == DG_PARTY_PERSON && xp->official >= 0) {
+        const dg_official *o = dg_gazetteer_official(g, (uint32_t)xp->official);
+        memcpy(p->country, o->country, 3);
+        p->name = dg_strdup0(o->name_en);
+        p->name_zh = dg_strdup0(o->name_zh);
+        dg_buf_addf(&id, "person:%s", o->id);
+        p->id = dg_buf_detach(&id);
+    } else if (xp->type == DG_PARTY_PERSON) {
+        char *name;
+        if (is_latin(x->fd.text.ptr + xp->name_start)) {
+            name = orig_dup(x, xp->name_start, xp->name_end);
+            p->name = name;
+        } else {
+            name = folded_dup(x, xp->name_start, xp->name_end);
+            p->name_zh = name;
+        }
+        {
+            /* a name too short to match on its own (敦) still resolves when
+             * the gazetteer knows an official of that country by it */
+            size_t no = dg_gazetteer_count(g, DG_ENT_OFFICIAL), j;
+            const dg_official *o = NULL;
+            for (j = 0; name && p->country[0] && j < no; j++) {
+                const dg_official *c2 = dg_gazetteer_official(g, (uint32_t)j);
+                if (strcmp(c2->country, p->country) == 0 &&
+                    ((c2->name_zh && strcmp(c2->name_zh, name) == 0) ||
+                     (c2->name_en && strcmp(c2->name_en, name) == 0))) {
+                    o = c2;
+                    break;
+                }
+            }
+            if (o) {
+                free(name);
+                p->name = dg_strdup0(o->name_en);
+                p->name_zh = dg_strdup0(o->name_zh);
+                dg_buf_addf(&id, "person:%s", o->id);
+                p->id = dg_buf_detach(&id);
+            } else {
+                p->id = name ? unknown_id(p->country, name) : NULL;
+            }
+        }
+    } else if (xp->type == DG_PARTY_ORG && xp->group >= 0) {
+        const dg_group *gr = dg_gazetteer_group(g, (uint32_t)xp->group);
+        dg_buf_addf(&id, "org:%s", gr->id);
+        p->id = dg_buf_detach(&id);
+        p->name = dg_strdup0(gr->name_en);
+        p->name_zh = dg_strdup0(gr->name_zh);
+    } else {
+        dg_buf_addf(&id, "country:%s", p->country[0] ? p->country : "XX");
+        p->id = dg_buf_detach(&id);
+        if (c) {
+            p->name = dg_strdup0(c->name_en);
+            p->name_zh = dg_strdup0(c->name_zh);
+        }
+    }
+    dg_buf_destroy(&id);
+    return p->id ? DG_OK : DG_ENOMEM;
+}
+
+static int kind_family(dg_kind k)
+{
+    switch (k) {
+    case DG_KIND_CALL:
+    case DG_KIND_VIDEO_CALL:
+        return 1;
+    case DG_KIND_COCHAIR:
+    case DG_KIND_MULTILATERAL:
+        return 2;
+    default:
+        return 0;
+    }
+}
+
+static int has_party(const dg_meeting *m, const char *id)
+{
+    size_t i;
+    for (i = 0; i < m->n_parties; i++)
+        if (strcmp(m->parties[i].id, id) == 0)
+            return 1;
+    return 0;
+}
+
+/* Same meeting reported twice in one document (headline and body)? */
+static int same_meeting(const dg_meeting *a, const dg_meeting *b)
+{
+    size_t i, common = 0;
+
+    if (kind_family(a->kind) != kind_family(b->kind))
+        return 0;
+    if (a->date && b->date && strncmp(a->date, b->date, 10) != 0 &&
+        strncmp(a->date, b->date, strlen(a->date) < strlen(b->date) ? strlen(a->date) : strlen(b->date)) != 0)
+        return 0;
+    if (kind_family(a->kind) == 2 && a->group && b->group && strcmp(a->group, b->group) == 0)
+        return 1;
+    for (i = 0; i < a->n_parties; i++)
+        common += (size_t)has_party(b, a->parties[i].id);
+    /* one party set contains the other */
+    return common >= 2 && (common == a->n_parties || common == b->n_parties);
+}
+
+static const int kind_rank[DG_KIND_COUNT] = {
+    /* meet talks call video cochair multilateral visit */
+    2, 3, 4, 4, 6, 5, 1
+};
+
+static void merge_into(dg_meeting *old, dg_meeting *nw)
+{
+    size_t i;
+    int better = (!old->date && nw->date) ||
+                 (old->date && nw->date && strlen(nw->date) > strlen(old->date));
+
+    if (kind_rank[nw->kind] > kind_rank[old->kind])
+        old->kind = nw->kind;
+    if (better) {
+        dg_meeting tmp = *old;
+        /* keep the dated report as the record, with the union of parties */
+        *old = *nw;
+        *nw = tmp;
+        if (kind_rank[nw->kind] > kind_rank[old->kind])
+            old->kind = nw->kind;
+    }
+    if (!old->place_name && nw->place_name) {
+        old->place_name = nw->place_name;
+        old->place_name_zh = nw->place_name_zh;
+        memcpy(old->place_country, nw->place_country, 3);
+        nw->place_name = nw->place_name_zh = NULL;
+    }
+    for (i = 0; i < nw->n_parties; i++)
+        if (!has_party(old, nw->parties[i].id))
+            dg_meeting_add_party(old, &nw->parties[i]);
+    dg_meeting_compute_id(old);
+}
+
+void dg_xemit(xdoc *x, dg_kind kind, const xdate *date, long place,
+              long group, xparty *parties, const dg_role *roles, size_t n,
+              size_t s, size_t e, double confidence)
+{
+    dg_meeting m;
+    dg_source src;
+    size_t i, k;
+    const dg_document *doc = x->doc;
+
+    if (x->stop)
+        return;
+    dg_meeting_init(&m);
+    m.kind = kind;
+    m.confidence = confidence;
+    m.date = date ? dg_xdate_format(date) : NULL;
+    if (place >= 0) {
+        const dg_place *pl = dg_gazetteer_place(x->gaz, (uint32_t)place);
+        m.place_name = dg_strdup0(pl->city_en ? pl->city_en : pl->name_en);
+        if (pl->city_en) {
+            /* a venue: the Chinese name of its city when the gazetteer has it */
+            size_t np = dg_gazetteer_count(x->gaz, DG_ENT_PLACE), j;
+            for (j = 0; j < np; j++) {
+                const dg_place *c = dg_gazetteer_place(x->gaz, (uint32_t)j);
+                if (!c->city_en && c->name_en && strcmp(c->name_en, pl->city_en) == 0) {
+                    m.place_name_zh = dg_strdup0(c->name_zh);
+                    break;
+                }
+            }
+        } else {
+            m.place_name_zh = dg_strdup0(pl->name_zh);
+        }
+        memcpy(m.place_country, pl->country, 3);
+    }
+    if (group >= 0)
+        m.group = dg_strdup0(dg_gazetteer_group(x->gaz, (uint32_t)group)->id);
+    for (i = 0; i < n; i++) {
+        dg_party p;
+        if (fill_party(x, &p, &parties[i], roles[i]) < 0) {
+            dg_party_destroy(&p);
+            continue;
+        }
+        /* one party once: the same person named twice in a sentence */
+        for (k = 0; k < m.n_parties; k++)
+            if (strcmp(m.parties[k].id, p.id) == 0)
+                break;
+        if (k == m.n_parties)
+            dg_meeting_add_party(&m, &p);
+        dg_party_destroy(&p);
+    }
+    /* a meeting needs two parties, or a group meeting one party */
+    if (m.n_parties < 2 && !(m.group && m.n_parties >= 1)) {
+        dg_meeting_destroy(&m);
+        return;
+    }
+    memset(&src, 0, sizeof(src));
+    src.file = (char *)doc->file;
+    src.doc = doc->index;
+    src.line = doc->line;
+    src.lang = (char *)x->lang;
+    if (doc->text_is_slice) {
+        src.byte = doc->base + (long long)x->fd.map[s];
+        src.length = (long long)(x->fd.map[e] - x->fd.map[s]);
+    } else {
+        src.byte = (long long)x->fd.map[s];
+        src.length = (long long)(x->fd.map[e] - x->fd.map[s]);
+    }
+    dg_meeting_add_source(&m, &src);
+    m.evidence = orig_dup(x, s, e);
+    dg_meeting_compute_id(&m);
+    if (m.confidence < x->opts->min_confidence) {
+        dg_meeting_destroy(&m);
+        return;
+    }
+    for (i = 0; i < x->found.len; i++) {
+        if (same_meeting(&x->found.items[i], &m)) {
+            merge_into(&x->found.items[i], &m);
+            dg_meeting_destroy(&m);
+            return;
+        }
+    }
+    if (dg_meeting_list_push(&x->found, &m) < 0) {
+        dg_meeting_destroy(&m);
+        x->stop = 1;
+        dg_error_set(x->err, DG_ENOMEM, "out of memory");
+    }
+}
+
+/* ---- the document ---- */
+
+static int collect(void *ctx, const dg_gaz_match *m)
+{
+    xdoc *x = ctx;
+    void *p = x->m;
+
+    if (dg_grow_array(&p, &x->cap_m, x->nm + 1, sizeof(dg_gaz_match)) < 0) {
+        x->stop = 1;
+        return 1;
+    }
+    x->m = p;
+    x->m[x->nm++] = *m;
+    return 0;
+}
+
+static int is_cjk(uint32_t cp)
+{
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
+}
+
+/* Script of the document: zh-Hant when many of its Han characters fold to
+ * a different simplified one. */
+static const char *doc_lang(const xdoc *x, int *has_cjk)
+{
+    const char *p = x->doc->text, *end = p + x->doc->len;
+    const dg_fold *f = dg_gazetteer_fold(x->gaz);
+    size_t han = 0, trad = 0, latin = 0;
+
+    while (p < end) {
+        uint32_t cp;
+        if ((unsigned char)*p < 0x80) {
+            latin += ((*p | 32) >= 'a' && (*p | 32) <= 'z');
+            p++;
+            continue;
+        }
+        cp = dg_utf8_next(&p, end, NULL);
+        if (is_cjk(cp)) {
+            han++;
+            if (dg_fold_cp(f, cp) != cp)
+                trad++;
+        }
+    }
+    *has_cjk = han > 0;
+    if (han * 3 < latin / 2 || han == 0)
+        return "en";
+    return trad * 8 > han ? "zh-Hant" : "zh-Hans";
+}
+
+/* a sentence is Chinese when it holds Han characters */
+static int sentence_is_zh(const xdoc *x, size_t s, size_t e)
+{
+    size_t i, han = 0, latin = 0;
+    const unsigned char *t = (const unsigned char *)x->fd.text.ptr;
+
+    for (i = s; i < e; i++) {
+        if (t[i] >= 0xE3 && t[i] <= 0xE9)
+            han++;
+        else if (t[i] >= 'a' && t[i] <= 'z')
+            latin++;
+    }
+    return han * 4 >= latin / 2 && han > 0;
+}
+
+/* English sentence ends: ". " unless after an abbreviation or initial */
+static int en_period_ends(const xdoc *x, size_t i)
+{
+    const char *t = x->fd.text.ptr;
+    size_t n = x->fd.text.len, w;
+    static const char *const abbr[] = {
+        "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "lt", "col", "prof", "no",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+        "dec", "h.e", "u.s", "u.k", "u.n", "e.u", "vs", "sen", "rep", "gov", "amb", "mt",
+        "p.m", "a.m"
+    };
+    size_t k;
+
+    if (i + 1 < n && t[i + 1] != ' ' && t[i + 1] != '\n')
+        return 0;
+    w = i;
+    while (w > 0 && t[w - 1] != ' ' && t[w - 1] != '\n' && t[w - 1] != '(')
+        w--;
+    if (i - w == 1)
+        return 0; /* an initial: "Antony J. Blinken" */
+    for (k = 0; k < DG_ARRAY_LEN(abbr); k++)
+        if (i - w == strlen(abbr[k]) && memcmp(t + w, abbr[k], i - w) == 0)
+            return 0;
+    return 1;
+}
+
+static void run_sentences(xdoc *x)
+{
+    const char *t = x->fd.text.ptr;
+    size_t n = x->fd.text.len, i = 0, s = 0;
+
+    x->para_start = 0;
+    while (i <= n && !x->stop) {
+        size_t next = i + 1, e = i;
+        int end = 0, para = 0;
+        if (i == n) {
+            end = 1;
+        } else if (t[i] == '\n') {
+            end = para = 1;
+        } else if (dg_xat(x, i, "。") || dg_xat(x, i, "！") || dg_xat(x, i, "？")) {
+            end = 1;
+            next = i + 3;
+            e = next;
+        } else if (t[i] == '!' || t[i] == '?' || t[i] == ';') {
+            end = 1;
+            e = next;
+        } else if (t[i] == '.' && en_period_ends(x, i)) {
+            end = 1;
+            e = next;
+        } else if (t[i] == ' ' && i + 1 < n && t[i + 1] == ' ' && i > s) {
+            /* two spaces: a paragraph break in collapsed text */
+            end = para = 1;
+        }
+        if (end) {
+            if (e > s) {
+                if (sentence_is_zh(x, s, e))
+                    dg_xzh_sentence(x, s, e);
+                else
+                    dg_xen_sentence(x, s, e);
+            }
+            while (next < n && (t[next] == ' ' || t[next] == '\n' || t[next] == '\r')) {
+                /* a line break, or two spaces in text whose lines were
+                 * joined, starts a paragraph */
+                if (t[next] == '\n' || (t[next] == ' ' && next + 1 < n && t[next + 1] == ' '))
+                    para = 1;
+                next++;
+            }
+            s = next;
+            if (para) {
+                x->para_start = s;
+                x->speech_para = 0;
+            }
+            i = next;
+            continue;
+        }
+        i++;
+    }
+}
+
+int dg_extract_document(const dg_document *doc, const dg_extract_opts *opts,
+                        dg_meeting_fn fn, void *ctx, dg_error *err)
+{
+    xdoc x;
+    int has_cjk = 0, rc = DG_OK;
+    size_t i;
+
+    if (!opts || !opts->gaz)
+        return dg_error_set(err, DG_EINVAL, "extraction needs a compiled gazetteer");
+    memset(&x, 0, sizeof(x));
+    x.doc = doc;
+    x.opts = opts;
+    x.gaz = opts->gaz;
+    x.fn = fn;
+    x.ctx = ctx;
+    x.err = err;
+    x.ref_place = -1;
+    x.carry_place = -1;
+    x.carry_group = -1;
+    dg_meeting_list_init(&x.found);
+    dg_buf_init(&x.fd.text);
+    if (doc->len >= UINT32_MAX)
+        return dg_error_set(err, DG_EINVAL, "document too large");
+    if (dg_fold_text(dg_gazetteer_fold(x.gaz), &x.fd, doc->text, doc->len) < 0) {
+        dg_folded_destroy(&x.fd);
+        return dg_error_set(err, DG_ENOMEM, "out of memory");
+    }
+    x.lang = doc_lang(&x, &has_cjk);
+    dg_gazetteer_scan_orig(x.gaz, x.fd.text.ptr, x.fd.text.len, doc->text,
+                           x.fd.map, collect, &x);
+    dg_xdate_reference(&x.ref, x.fd.text.ptr, x.fd.text.len, doc->date);
+    run_sentences(&x);
+    if (x.stop && err && err->code == DG_ENOMEM)
+        rc = DG_ENOMEM;
+    for (i = 0; i < x.found.len; i++) {
+        if (rc == DG_OK && fn(ctx, &x.found.items[i]) != 0)
+            rc = 1;
+        else if (rc != DG_OK)
+            dg_meeting_destroy(&x.found.items[i]);
+    }
+    free(x.found.items);
+    free(x.m);
+    dg_folded_destroy(&x.fd);
+    return rc < 0 ? rc : DG_OK;
+}
+
+/* ---- files ---- */
+
+typedef struct {
+    const dg_extract_opts *opts;
+    dg_meeting_fn fn;
+    void *ctx;
+    dg_error *err;
+} file_ctx;
+
+static int on_document(void *ctx, const dg_document *doc)
+{
+    file_ctx *c = ctx;
+    int rc = dg_extract_document(doc, c->opts, c->fn, c->ctx, c->err);
+
+    return rc < 0 ? rc : 0;
+}
+
+int dg_extract_buffer(const char *data, size_t len, const char *name,
+                      const dg_extract_opts *opts, dg_meeting_fn fn,
+                      void *ctx, dg_diag *diag, dg_error *err)
+{
+    dg_reader_opts ro = DG_READER_OPTS_INIT;
+    file_ctx c;
+
+    ro.format = opts->format;
+    ro.split = opts->split;
+    ro.text_field = opts->text_field;
+    ro.date_field = opts->date_field;
+    ro.max_doc_bytes = opts->max_doc_bytes;
+    c.opts = opts;
+    c.fn = fn;
+    c.ctx = ctx;
+    c.err = err;
+    return dg_read_documents(data, len, name, &ro, on_document, &c, diag, err);
+}
+
+int dg_extract_file(const char *path, const dg_extract_opts *opts,
+                    dg_meeting_fn fn, void *ctx, dg_diag *diag, dg_error *err)
+{
+    dg_buf b = DG_BUF_INIT;
+    int rc = dg_buf_read_file(&b, path, SIZE_MAX - 1, err);
+
+    if (rc == DG_OK)
+        rc = dg_extract_buffer(dg_buf_cstr(&b), b.len,
+                               strcmp(path, "-") == 0 ? "<stdin>" : path, opts, fn,
+                               ctx, diag, err);
+    dg_buf_destroy(&b);
+    return rc;
+}

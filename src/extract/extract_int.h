@@ -1,0 +1,85 @@
+#ifndef DG_EXTRACT_INT_H
+#define DG_EXTRACT_INT_H
+/* Private: what the readers, the date parser and the two grammars share. */
+
+#include "diplograph/extract.h"
+#include "diplograph/normalize.h"
+
+/* A calendar date as precise as the text gives it: 0 = unknown part. */
+typedef struct {
+    int y, m, d;
+} xdate;
+
+/* The document being extracted: the original bytes, their folded copy
+ * with its map, every gazetteer match, and the context the sentences
+ * share (dateline date and place, the last event's date/place/group). */
+typedef struct {
+    const dg_document *doc;
+    const dg_extract_opts *opts;
+    const dg_gazetteer *gaz;
+    dg_folded fd;
+    dg_gaz_match *m;
+    size_t nm, cap_m;
+    xdate ref;          /* the document's own date (metadata/dateline) */
+    long ref_place;     /* dateline city (place index), -1 */
+    xdate carry_date;   /* date of the last reported event */
+    long carry_place;
+    long carry_group;
+    int carry_valid;
+    int speech_para;    /* the current paragraph is reported speech */
+    size_t para_start;
+    const char *lang;
+    dg_meeting_fn fn;
+    void *ctx;
+    dg_error *err;
+    int stop;
+    /* meetings found so far in this document, for in-document dedup */
+    dg_meeting_list found;
+} xdoc;
+
+/* A party as parsed from a phrase. */
+typedef struct {
+    dg_party_type type;
+    long official;      /* gazetteer index, -1 */
+    long country;       /* gazetteer index, -1 */
+    long title;         /* first title index, -1 */
+    size_t title_start, title_end; /* folded span of the title chain */
+    size_t name_start, name_end;   /* folded span of an unknown name */
+    size_t start, end;  /* the whole phrase */
+    long group;         /* for organisation parties */
+} xparty;
+
+#define X_MAX_PARTIES 32
+
+/* date.c */
+/* Parses a date expression starting exactly at s (folded text); on success
+ * returns bytes consumed (> 0) and fills *out, resolving relative forms
+ * against ref. Returns 0 when nothing parses there. */
+size_t dg_xdate_zh_at(xdate *out, const char *s, size_t len, const xdate *ref);
+size_t dg_xdate_en_at(xdate *out, const char *s, size_t len, const xdate *ref);
+/* Finds the document's reference date in its first bytes (datelines,
+ * "2021年6月7日", "June 7, 2021", "2021-06-07") or from metadata. */
+void dg_xdate_reference(xdate *out, const char *folded, size_t len,
+                        const char *meta_date);
+/* Writes "YYYY-MM-DD", "YYYY-MM" or NULL (returns malloc'd or NULL). */
+char *dg_xdate_format(const xdate *d);
+
+/* zh.c / en.c: extract from the sentence [s, e) of the folded text */
+void dg_xzh_sentence(xdoc *x, size_t s, size_t e);
+void dg_xen_sentence(xdoc *x, size_t s, size_t e);
+
+/* extract.c: helpers the grammars use */
+/* Index of the first match with start >= pos (binary search). */
+size_t dg_xmatch_from(const xdoc *x, size_t pos);
+/* Emits a meeting (in-document dedup), evidence = original of [s, e). */
+void dg_xemit(xdoc *x, dg_kind kind, const xdate *date, long place,
+              long group, xparty *parties, const dg_role *roles, size_t n,
+              size_t s, size_t e, double confidence);
+/* True when the folded text at pos starts with lit. */
+int dg_xat(const xdoc *x, size_t pos, const char *lit);
+/* Position of lit in [from, to), or (size_t)-1 */
+size_t dg_xfind(const xdoc *x, size_t from, size_t to, const char *lit);
+/* The code point at pos and its length */
+uint32_t dg_xcp(const xdoc *x, size_t pos, size_t *n);
+
+#endif

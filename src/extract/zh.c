@@ -1,0 +1,641 @@
+/* The Chinese grammar: trigger-first. Each trigger verb (会见, 会谈,
+ * 通电话, 共同主持, 出席 ...) is parsed with the gazetteer matches around
+ * it: the subject before, the object after (past relative clauses ending
+ * in 的), dates, places, groups; non-events (plans, counts, reported
+ * speech, press meetings) are dropped. Works on the folded text: simplified
+ * script, ASCII punctuation. */
+#include <stdio.h>
+
+#include "extract/extract_int.h"
+#include "common.h"
+
+typedef enum {
+    V_HOST = 0,     /* subject hosts, object is the guest: 会见 */
+    V_MUTUAL,       /* both sides: 会谈, 通电话, A同B会面 */
+    V_COCHAIR,      /* 共同主持 */
+    V_CHAIR,        /* 主持 a group meeting */
+    V_ATTEND,       /* 出席 a group meeting */
+    V_VISIT         /* 对X进行国事访问 */
+} verb_type;
+
+typedef struct {
+    const char *text;
+    dg_kind kind;
+    verb_type vt;
+} trigger;
+
+/* longest first where one contains another */
+static const trigger triggers[] = {
+    { "视频通话", DG_KIND_VIDEO_CALL, V_MUTUAL },
+    { "视频会晤", DG_KIND_VIDEO_CALL, V_MUTUAL },
+    { "视频会谈", DG_KIND_VIDEO_CALL, V_MUTUAL },
+    { "视频会见", DG_KIND_VIDEO_CALL, V_HOST },
+    { "视频连线", DG_KIND_VIDEO_CALL, V_MUTUAL },
+    { "视像会晤", DG_KIND_VIDEO_CALL, V_MUTUAL },
+    { "通电话", DG_KIND_CALL, V_MUTUAL },
+    { "通话", DG_KIND_CALL, V_MUTUAL },
+    { "共同主持", DG_KIND_COCHAIR, V_COCHAIR },
+    { "联合主持", DG_KIND_COCHAIR, V_COCHAIR },
+    { "主持", DG_KIND_MULTILATERAL, V_CHAIR },
+    { "出席", DG_KIND_MULTILATERAL, V_ATTEND },
+    { "举行会谈", DG_KIND_TALKS, V_MUTUAL },
+    { "会谈", DG_KIND_TALKS, V_MUTUAL },
+    { "会见", DG_KIND_MEET, V_HOST },
+    { "接见", DG_KIND_MEET, V_HOST },
+    { "会晤", DG_KIND_MEET, V_MUTUAL },
+    { "会面", DG_KIND_MEET, V_MUTUAL },
+    { "见面", DG_KIND_MEET, V_MUTUAL },
+    { "国事访问", DG_KIND_VISIT, V_VISIT },
+    { "正式访问", DG_KIND_VISIT, V_VISIT },
+    { "工作访问", DG_KIND_VISIT, V_VISIT },
+    { "友好访问", DG_KIND_VISIT, V_VISIT },
+};
+
+/* Words that end an unknown name written after a title. */
+static const char *const name_stops[] = {
+    "在", "和", "与", "同", "及", "的", "表示", "时", "举行", "一行", "说", "指出",
+    "强调", "进行", "并", "等", "分别", "共同", "于", "应约", "应邀", "率", "也",
+    "还", "就", "对", "称", "是", "将", "已", "已经", "今天", "昨天", "当天", "日前",
+    "会见", "会谈", "会晤", "会面", "通电话", "通话", "出席", "主持", "访华", "来华",
+    "欢迎", "介绍", "向", "则", "以", "为", "所", "举办", "抵达", "离开", "致", "发表",
+};
+
+/* Verbs of speech: what follows is reported, not reported as news. */
+static const char *const speech_verbs[] = {
+    "表示", "指出", "强调", "说", "称", "介绍", "认为", "回顾", "提到", "谈到",
+};
+
+/* Markers of plans, wishes, negation and hypotheticals before a trigger. */
+static const char *const irrealis[] = {
+    "将于", "将在", "将同", "将与", "将会", "即将", "拟于", "拟同", "拟与", "拟",
+    "计划", "准备", "期待", "希望", "欢迎", "邀请", "没有", "未能", "并未", "不会",
+    "如果", "倘若", "有望", "或将", "可能", "愿意", "愿同", "愿与", "同意", "商定",
+    "约定", "推迟", "取消", "延期", "盼", "何时", "是否", "将",
+};
+
+static const dg_gaz_match *match_at(const xdoc *x, size_t pos)
+{
+    size_t i = dg_xmatch_from(x, pos);
+    return (i < x->nm && x->m[i].start == pos) ? &x->m[i] : NULL;
+}
+
+/* index of an entity of type t named by the match, or -1 */
+static long ref_of(const xdoc *x, const dg_gaz_match *m, dg_entity_type t)
+{
+    size_t n, i;
+    const dg_gaz_ref *r;
+
+    if (!m)
+        return -1;
+    r = dg_gazetteer_form_refs(x->gaz, m->form, &n);
+    for (i = 0; i < n; i++)
+        if (r[i].type == t)
+            return (long)r[i].index;
+    return -1;
+}
+
+static long country_of(const xdoc *x, const dg_gaz_match *m)
+{
+    long c = ref_of(x, m, DG_ENT_COUNTRY);
+    return c >= 0 ? c : ref_of(x, m, DG_ENT_DEMONYM);
+}
+
+static int is_han(uint32_t cp)
+{
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           cp == 0xB7;
+}
+
+static int at_any(const xdoc *x, size_t pos, const char *const *words, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (dg_xat(x, pos, words[i]))
+            return (int)strlen(words[i]);
+    return 0;
+}
+
+/* The end of an unknown Chinese name starting at pos, or pos for none. */
+static size_t unknown_name_end(const xdoc *x, size_t pos, size_t limit)
+{
+    size_t i = pos, n, chars = 0;
+    uint32_t cp;
+
+    while (i < limit && x->fd.text.ptr[i] == ' ')
+        i++;
+    pos = i;
+    while (i < limit) {
+        cp = dg_xcp(x, i, &n);
+        if (!is_han(cp))
+            break;
+        if (i > pos && (at_any(x, i, name_stops, DG_ARRAY_LEN(name_stops)) || match_at(x, i)))
+            break;
+        chars += cp != 0xB7;
+        i += n;
+        if (chars > (dg_xfind(x, pos, i, "·") != (size_t)-1 ? 10u : 4u))
+            return pos; /* too long for a name: not one */
+    }
+    return i;
+}
+
+/* A person (or a country delegation) at pos: [group 轮值主席国] [country]
+ * [title (、|兼 title)*] (official | unknown name) [title]. Returns the end,
+ * or pos when nothing parses. */
+static size_t parse_party(const xdoc *x, size_t pos, size_t limit, xparty *p)
+{
+    size_t i = pos;
+    const dg_gaz_match *m;
+
+    memset(p, 0, sizeof(*p));
+    p->official = p->country = p->title = p->group = -1;
+    p->start = pos;
+    while (i < limit && x->fd.text.ptr[i] == ' ')
+        i++;
+    /* "东盟轮值主席国文莱": the group and its chair role qualify the country */
+    m = match_at(x, i);
+    if (m && m->type == DG_ENT_GROUP && m->end < limit &&
+        (dg_xat(x, m->end, "轮值主席国") || dg_xat(x, m->end, "主席国"))) {
+        i = m->end + (dg_xat(x, m->end, "轮值主席国") ? 15 : 9);
+        m = match_at(x, i);
+    }
+    if (m && country_of(x, m) >= 0 && ref_of(x, m, DG_ENT_OFFICIAL) < 0) {
+        p->country = country_of(x, m);
+        i = m->end;
+        m = match_at(x, i);
+    }
+    while (m && m->end <= limit && ref_of(x, m, DG_ENT_TITLE) >= 0 &&
+           ref_of(x, m, DG_ENT_OFFICIAL) < 0) {
+        if (p->title < 0) {
+            p->title = ref_of(x, m, DG_ENT_TITLE);
+            p->title_start = m->start;
+        }
+        p->title_end = m->end;
+        i = m->end;
+        if (dg_xat(x, i, "、") || dg_xat(x, i, "兼")) {
+            const dg_gaz_match *n2 = match_at(x, i + 3);
+            if (n2 && ref_of(x, n2, DG_ENT_TITLE) >= 0) {
+                m = n2;
+                continue;
+            }
+            /* 中共中央政治局委员、外交部长: a country between titles */
+        }
+        m = match_at(x, i);
+        if (m && country_of(x, m) >= 0 && p->country < 0) {
+            const dg_gaz_match *n2 = match_at(x, m->end);
+            if (n2 && ref_of(x, n2, DG_ENT_TITLE) >= 0) {
+                p->country = country_of(x, m);
+                m = n2;
+            }
+        }
+    }
+    while (i < limit && x->fd.text.ptr[i] == ' ')
+        i++;
+    m = match_at(x, i);
+    if (m && m->end <= limit && ref_of(x, m, DG_ENT_OFFICIAL) >= 0) {
+        p->type = DG_PARTY_PERSON;
+        p->official = ref_of(x, m, DG_ENT_OFFICIAL);
+        i = m->end;
+        /* 习近平主席, 洛钦外长 */
+        m = match_at(x, i);
+        if (m && m->end <= limit && ref_of(x, m, DG_ENT_TITLE) >= 0 && p->title < 0) {
+            p->title = ref_of(x, m, DG_ENT_TITLE);
+            p->title_start = m->start;
+            p->title_end = m->end;
+            i = m->end;
+        }
+        p->end = i;
+        return i;
+    }
+    if (p->title >= 0) {
+        size_t e = unknown_name_end(x, i, limit);
+        if (e > i) {
+            p->type = DG_PARTY_PERSON;
+            p->name_start = i;
+            p->name_end = e;
+            /* a trailing title repeats: 洛钦外长 */
+            m = match_at(x, e);
+            if (m && m->end <= limit && ref_of(x, m, DG_ENT_TITLE) >= 0)
+                e = m->end;
+            p->end = e;
+            return e;
+        }
+    }
+    if (p->country >= 0) {
+        static const char *const delegations[] = {
+            "代表团", "官员", "政府", "外交官", "领导人", "方面", "议会代表团", "高级代表团",
+        };
+        int n = at_any(x, i, delegations, DG_ARRAY_LEN(delegations));
+        if (n && p->title < 0) {
+            p->type = DG_PARTY_COUNTRY;
+            p->end = i + (size_t)n;
+            return p->end;
+        }
+    }
+    return pos;
+}
+
+/* Persons in [from, to), in order. */
+static size_t parse_parties(const xdoc *x, size_t from, size_t to, xparty *out,
+                            size_t max)
+{
+    size_t n = 0, i = from;
+
+    while (i < to && n < max) {
+        size_t e = parse_party(x, i, to, &out[n]);
+        if (e > i) {
+            out[n].start = i;
+            n++;
+            i = e;
+        } else {
+            size_t k;
+            dg_xcp(x, i, &k);
+            i += k ? k : 1;
+        }
+    }
+    return n;
+}
+
+static size_t clause_end(const xdoc *x, size_t from, size_t e)
+{
+    size_t i;
+
+    for (i = from; i < e; i++) {
+        char c = x->fd.text.ptr[i];
+        if (c == ',' || c == ';' || c == ':' || dg_xat(x, i, "。"))
+            return i;
+    }
+    return e;
+}
+
+static size_t clause_start(const xdoc *x, size_t s, size_t p)
+{
+    size_t i = p;
+
+    while (i > s) {
+        char c = x->fd.text.ptr[i - 1];
+        if (c == ',' || c == ';' || c == ':')
+            return i;
+        i--;
+    }
+    return s;
+}
+
+/* A count before the trigger: 100多次电话, 11次会晤, 多次会见. */
+static int counted(const xdoc *x, size_t s, size_t p)
+{
+    size_t k;
+
+    for (k = 3; k <= 12 && k <= p - s; k += 3) {
+        if (dg_xat(x, p - k, "次") || dg_xat(x, p - k, "轮"))
+            return 1;
+    }
+    return 0;
+}
+
+static int irrealis_before(const xdoc *x, size_t from, size_t p)
+{
+    size_t i;
+
+    for (i = from; i < p; i++) {
+        int n = at_any(x, i, irrealis, DG_ARRAY_LEN(irrealis));
+        if (n) {
+            /* 将 alone counts only right before the verb phrase, not in 将军 */
+            if (n == 3 && dg_xat(x, i, "将") && dg_xat(x, i + 3, "军"))
+                continue;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static long find_date(xdoc *x, size_t from, size_t to, xdate *out, int *explicit_date)
+{
+    size_t i;
+    const xdate *ref = x->carry_valid ? &x->carry_date : &x->ref;
+
+    for (i = from; i < to; i++) {
+        unsigned char c = (unsigned char)x->fd.text.ptr[i];
+        size_t n;
+        if ((c >= '0' && c <= '9' && (i == from || !(x->fd.text.ptr[i - 1] >= '0' && x->fd.text.ptr[i - 1] <= '9'))) || c >= 0xE4) {
+            xdate d;
+            const xdate *r = (c >= '0' && c <= '9') ? &x->ref : ref;
+            n = dg_xdate_zh_at(&d, x->fd.text.ptr + i, x->fd.text.len - i, r);
+            if (n) {
+                *out = d;
+                *explicit_date = c >= '0' && c <= '9';
+                return (long)i;
+            }
+        }
+    }
+    return -1;
+}
+
+/* 在 + [country] + place (a venue names its city) before the trigger */
+static long find_place(const xdoc *x, size_t from, size_t to)
+{
+    size_t i = dg_xmatch_from(x, from);
+
+    for (; i < x->nm && x->m[i].start < to; i++) {
+        long pl = ref_of(x, &x->m[i], DG_ENT_PLACE);
+        if (pl < 0 || ref_of(x, &x->m[i], DG_ENT_OFFICIAL) >= 0)
+            continue;
+        if (x->m[i].start >= 3 && (dg_xat(x, x->m[i].start - 3, "在") ||
+                                   dg_xat(x, x->m[i].start - 3, "于") ||
+                                   dg_xat(x, x->m[i].start - 3, "赴") ||
+                                   dg_xat(x, x->m[i].start - 3, "抵")))
+            return pl;
+        /* 在中国重庆, 在北京人民大会堂 */
+        if (i > 0 && x->m[i - 1].end == x->m[i].start && x->m[i - 1].start >= 3 &&
+            dg_xat(x, x->m[i - 1].start - 3, "在"))
+            return pl;
+        if (i > 0 && x->m[i - 1].end == x->m[i].start &&
+            ref_of(x, &x->m[i - 1], DG_ENT_PLACE) >= 0)
+            return pl; /* 北京人民大会堂: the venue wins */
+    }
+    return -1;
+}
+
+/* A group meeting named in [from, to): a group followed by a meeting noun. */
+static long find_group_meeting(const xdoc *x, size_t from, size_t to)
+{
+    size_t i = dg_xmatch_from(x, from);
+    static const char *const nouns[] = { "会议", "峰会", "外长会", "会", "对话", "论坛", "首脑会" };
+
+    for (; i < x->nm && x->m[i].start < to; i++) {
+        long g = ref_of(x, &x->m[i], DG_ENT_GROUP);
+        size_t k, lim = x->m[i].end + 90 < to ? x->m[i].end + 90 : to;
+        if (g < 0)
+            continue;
+        for (k = 0; k < DG_ARRAY_LEN(nouns); k++)
+            if (dg_xfind(x, x->m[i].end, lim, nouns[k]) != (size_t)-1)
+                return g;
+    }
+    return -1;
+}
+
+static int paragraph_is_speech(const xdoc *x, size_t s)
+{
+    size_t i, lim;
+
+    if (s != x->para_start)
+        return x->speech_para;
+    lim = s + 40 < x->fd.text.len ? s + 40 : x->fd.text.len;
+    for (i = s; i < lim; i++)
+        if (at_any(x, i, speech_verbs, DG_ARRAY_LEN(speech_verbs)))
+            return 1;
+    return 0;
+}
+
+static void add_group_members(const xdoc *x, long group, const xdate *date,
+                              xparty *ps, dg_role *roles, size_t *n)
+{
+    const dg_group *g = dg_gazetteer_group(x->gaz, (uint32_t)group);
+    char ds[11] = "";
+    size_t i, k;
+
+    if (date && date->y)
+        snprintf(ds, sizeof(ds), "%04d-%02d-%02d", date->y, date->m ? date->m : 1, date->d ? date->d : 1);
+    for (i = 0; i < g->n_members && *n < X_MAX_PARTIES; i++) {
+        const dg_member *mb = &g->members[i];
+        long c = dg_gazetteer_country_index(x->gaz, mb->country);
+        int seen = 0;
+        if (c < 0)
+            continue;
+        if (ds[0] && ((mb->from[0] && strncmp(ds, mb->from, strlen(mb->from)) < 0) ||
+                      (mb->to[0] && strncmp(ds, mb->to, strlen(mb->to)) > 0)))
+            continue;
+        for (k = 0; k < *n; k++)
+            if (ps[k].country == c || (ps[k].official >= 0 &&
+                strcmp(dg_gazetteer_official(x->gaz, (uint32_t)ps[k].official)->country,
+                       mb->country) == 0))
+                seen = 1;
+        if (seen)
+            continue;
+        memset(&ps[*n], 0, sizeof(xparty));
+        ps[*n].type = DG_PARTY_COUNTRY;
+        ps[*n].official = ps[*n].title = ps[*n].group = -1;
+        ps[*n].country = c;
+        roles[*n] = DG_ROLE_PARTICIPANT;
+        (*n)++;
+    }
+}
+
+static const char *party_country(const xdoc *x, const xparty *p)
+{
+    if (p->official >= 0)
+        return dg_gazetteer_official(x->gaz, (uint32_t)p->official)->country;
+    if (p->country >= 0)
+        return dg_gazetteer_country(x->gaz, (uint32_t)p->country)->code;
+    if (p->title >= 0)
+        return dg_gazetteer_title(x->gaz, (uint32_t)p->title)->country;
+    return "";
+}
+
+/* host/guest from the place: the party of the place's country hosts */
+static void roles_by_place(const xdoc *x, long place, xparty *ps, dg_role *roles,
+                           size_t n, size_t n_subject)
+{
+    const char *pc = place >= 0 ? dg_gazetteer_place(x->gaz, (uint32_t)place)->country : "";
+    size_t i, hosts = 0;
+
+    for (i = 0; pc[0] && i < n; i++)
+        hosts += strcmp(party_country(x, &ps[i]), pc) == 0;
+    for (i = 0; i < n; i++) {
+        if (hosts > 0 && hosts < n)
+            roles[i] = strcmp(party_country(x, &ps[i]), pc) == 0 ? DG_ROLE_HOST : DG_ROLE_GUEST;
+        else if (place >= 0 && pc[0])
+            roles[i] = DG_ROLE_PARTICIPANT; /* a third country */
+        else
+            roles[i] = i < n_subject ? DG_ROLE_HOST : DG_ROLE_GUEST;
+    }
+}
+
+/* Object start: past a relative clause "…的" that precedes the guest. */
+static size_t object_start(const xdoc *x, size_t from, size_t to)
+{
+    size_t i;
+
+    for (i = from; i < to; i++) {
+        if (dg_xat(x, i, "的")) {
+            xparty tmp;
+            size_t e = parse_party(x, i + 3, to, &tmp);
+            if (e > i + 3)
+                return i + 3;
+        }
+    }
+    return from;
+}
+
+void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
+{
+    size_t p = s, consumed = s;
+    int speech = paragraph_is_speech(x, s);
+    long sent_group = find_group_meeting(x, s, e);
+
+    if (s == x->para_start)
+        x->speech_para = speech;
+    /* a sentence announcing a group meeting ("…特别外长会于…在重庆举行")
+     * sets the context the next sentences refer to (共同主持会议) */
+    if (sent_group >= 0) {
+        xdate d;
+        int ex = 0;
+        if (find_date(x, s, e, &d, &ex) >= 0 && d.y) {
+            x->carry_date = d;
+            x->carry_valid = 1;
+        }
+        x->carry_group = sent_group;
+        x->carry_place = find_place(x, s, e);
+    }
+    while (p < e && !x->stop) {
+        const trigger *tr = NULL;
+        size_t k, tend, cs, ce, n_subj, n_obj = 0, n = 0;
+        xparty ps[X_MAX_PARTIES];
+        dg_role roles[X_MAX_PARTIES];
+        xdate date = { 0, 0, 0 };
+        int explicit_date = 0, has_date;
+        long place, group = -1;
+        dg_kind kind;
+        size_t sep;
+
+        for (k = 0; k < DG_ARRAY_LEN(triggers); k++)
+            if (dg_xat(x, p, triggers[k].text)) {
+                tr = &triggers[k];
+                break;
+            }
+        if (!tr) {
+            size_t adv;
+            dg_xcp(x, p, &adv);
+            p += adv ? adv : 1;
+            continue;
+        }
+        tend = p + strlen(tr->text);
+        kind = tr->kind;
+        if (p < consumed || (tr->vt == V_CHAIR && p >= 6 && dg_xat(x, p - 6, "共同"))) {
+            p = tend;
+            continue;
+        }
+        cs = clause_start(x, s, p);
+        ce = clause_end(x, tend, e);
+        /* relative clause (来华出席…的, 访问的) or a noun (会谈中, 会见时) */
+        if (dg_xfind(x, tend, ce, "的") != (size_t)-1 && tr->vt != V_HOST &&
+            tr->vt != V_MUTUAL && tr->vt != V_COCHAIR) {
+            p = tend;
+            continue;
+        }
+        if (tr->vt == V_VISIT && dg_xat(x, tend, "的")) {
+            p = tend;
+            continue;
+        }
+        if (counted(x, s, p) || dg_xat(x, tend, "记者") || dg_xat(x, tend, "媒体") ||
+            irrealis_before(x, s, p)) {
+            p = tend;
+            continue;
+        }
+        /* reported speech: unless the sentence dates the meeting itself */
+        has_date = find_date(x, s, e, &date, &explicit_date) >= 0;
+        {
+            size_t i;
+            int sp = 0;
+            for (i = s; i < p && !sp; i++)
+                sp = at_any(x, i, speech_verbs, DG_ARRAY_LEN(speech_verbs)) != 0;
+            if ((sp || speech) && !(has_date && explicit_date)) {
+                p = tend;
+                continue;
+            }
+        }
+        /* the subject: persons before the trigger in this sentence */
+        n_subj = parse_parties(x, s, p, ps, X_MAX_PARTIES);
+        /* A同B会谈: the counterpart sits between 同/与/和 and the verb */
+        sep = (size_t)-1;
+        if (n_subj >= 1 && tr->vt != V_COCHAIR && tr->vt != V_CHAIR && tr->vt != V_ATTEND) {
+            size_t i;
+            for (i = ps[0].end; i < p; i++)
+                if (dg_xat(x, i, "同") || dg_xat(x, i, "与") || dg_xat(x, i, "和") ||
+                    dg_xat(x, i, "跟")) {
+                    sep = i;
+                    break;
+                }
+        }
+        n = n_subj;
+        if (sep != (size_t)-1) {
+            size_t i, first_obj = n_subj;
+            for (i = 0; i < n_subj; i++)
+                if (ps[i].start >= sep) {
+                    first_obj = i;
+                    break;
+                }
+            n_subj = first_obj;
+        }
+        (void)cs;
+        if (tr->vt == V_HOST || (tr->vt == V_MUTUAL && n == n_subj)) {
+            size_t os = object_start(x, tend, ce);
+            n_obj = parse_parties(x, os, ce, ps + n, X_MAX_PARTIES - n);
+            n += n_obj;
+            if (n_obj)
+                consumed = ps[n - 1].end;
+        }
+        if (tr->vt == V_VISIT) {
+            /* 对X进行国事访问: X hosts */
+            size_t d = dg_xfind(x, s, p, "对");
+            if (d == (size_t)-1 || n_subj == 0) {
+                p = tend;
+                continue;
+            }
+            {
+                const dg_gaz_match *m = match_at(x, d + 3);
+                long c = country_of(x, m);
+                if (c < 0) {
+                    p = tend;
+                    continue;
+                }
+                n = n_subj < X_MAX_PARTIES - 1 ? n_subj : X_MAX_PARTIES - 1;
+                memset(&ps[n], 0, sizeof(xparty));
+                ps[n].type = DG_PARTY_COUNTRY;
+                ps[n].official = ps[n].title = ps[n].group = -1;
+                ps[n].country = c;
+                n++;
+            }
+        }
+        place = (kind == DG_KIND_CALL || kind == DG_KIND_VIDEO_CALL) ? -1 : find_place(x, s, e);
+        if (tr->vt == V_CHAIR || tr->vt == V_ATTEND || tr->vt == V_COCHAIR) {
+            group = find_group_meeting(x, tend, e);
+            if (group < 0 && tr->vt == V_COCHAIR)
+                group = x->carry_group;
+            if (group < 0 && tr->vt != V_COCHAIR) {
+                p = tend;
+                continue; /* 主持/出席 something that is not a meeting of a group */
+            }
+            if (!has_date && x->carry_valid && group == x->carry_group) {
+                date = x->carry_date;
+                has_date = 1;
+            }
+            if (place < 0 && group == x->carry_group)
+                place = x->carry_place;
+        }
+        if (!has_date) {
+            memset(&date, 0, sizeof(date));
+        }
+        /* roles */
+        if (tr->vt == V_COCHAIR || tr->vt == V_CHAIR) {
+            for (k = 0; k < n; k++)
+                roles[k] = DG_ROLE_CHAIR;
+        } else if (tr->vt == V_ATTEND || kind == DG_KIND_CALL || kind == DG_KIND_VIDEO_CALL) {
+            for (k = 0; k < n; k++)
+                roles[k] = DG_ROLE_PARTICIPANT;
+        } else if (tr->vt == V_VISIT) {
+            for (k = 0; k < n; k++)
+                roles[k] = k + 1 < n ? DG_ROLE_GUEST : DG_ROLE_HOST;
+        } else {
+            roles_by_place(x, place, ps, roles, n, n_subj);
+        }
+        if (group >= 0)
+            add_group_members(x, group, has_date ? &date : NULL, ps, roles, &n);
+        dg_xemit(x, kind, has_date ? &date : NULL, place, group, ps, roles, n, s, e,
+                 n_obj || n_subj ? 0.9 : 0.6);
+        if (has_date && date.y) {
+            x->carry_date = date;
+            x->carry_valid = 1;
+        }
+        p = tend;
+    }
+}

@@ -1,0 +1,34 @@
+#ifndef DG_GAZETTEER_INT_H
+#define DG_GAZETTEER_INT_H
+/* Private: the gazetteer's tables and the Aho-Corasick automaton. */
+
+#include "diplograph/gazetteer.h"
+#include "diplograph/normalize.h"
+
+typedef struct {
+    char *text;            /* as written in the file */
+    dg_entity_type type;   /* DG_ENT_COUNTRY or DG_ENT_DEMONYM for countries */
+} gaz_form;
+
+typedef struct {
+    gaz_form *forms;
+    size_t n, cap;
+} gaz_forms;
+
+typedef struct dg_matcher dg_matcher;
+
+/* Aho-Corasick over folded bytes. Patterns are added, then built. */
+dg_matcher *dg_matcher_new(void);
+void dg_matcher_free(dg_matcher *m);
+/* Adds a pattern; returns its id (dense from 0), or -1 on ENOMEM. The same
+ * bytes added twice give the same id. */
+long dg_matcher_add(dg_matcher *m, const char *s, size_t len);
+int dg_matcher_build(dg_matcher *m);
+size_t dg_matcher_pattern_len(const dg_matcher *m, uint32_t id);
+/* Calls fn(ctx, start, end, id) for every occurrence, in order of end. */
+typedef void (*dg_matcher_fn)(void *ctx, size_t start, size_t end, uint32_t id);
+void dg_matcher_scan(const dg_matcher *m, const char *s, size_t len,
+                     dg_matcher_fn fn, void *ctx);
+size_t dg_matcher_states(const dg_matcher *m);
+
+#endif
