@@ -1670,14 +1670,14 @@ static int json_report(dg_buf *b, ectx *c, const dg_eval_result *r)
     for (i = 0; k && i < c->n_langs; i++)
         cJSON_AddItemToObject(k, c->langs[i].lang, count_json(&c->langs[i].c));
     if (c->opts->show) {
-        a = cJSON_AddArrayToObject(o, "misses");
+        a = cJSON_AddArrayToObject(o, "missed_meetings");
         for (i = 0; a && i < c->n_docs; i++)
             for (j = 0; j < c->docs[i].ng; j++) {
                 const emeeting *g = &c->gold[c->gidx[c->docs[i].g0 + j]];
                 if (!g->optional && g->match == NONE)
                     cJSON_AddItemToArray(a, meeting_json(c, g, 1));
             }
-        a = cJSON_AddArrayToObject(o, "false_positives");
+        a = cJSON_AddArrayToObject(o, "false_positive_meetings");
         for (i = 0; a && i < c->n_docs; i++)
             for (j = 0; j < c->docs[i].np; j++) {
                 const emeeting *p = &c->pred[c->pidx[c->docs[i].p0 + j]];
