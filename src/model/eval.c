@@ -1513,10 +1513,10 @@ static int text_report(dg_buf *b, ectx *c, const dg_eval_result *r)
         rc = dg_buf_addf(b, "exact dates %s (%ld/%ld)\n",
                          fmt_ratio(x[0], 16, r->date_exact, r->matched), r->date_exact, r->matched);
     if (rc == DG_OK)
-        rc = dg_buf_addf(b, "optional gold %ld (%ld predictions matched them, not counted)\n",
+        rc = dg_buf_addf(b, "optional gold %ld, predictions matching them %ld (not counted)\n",
                          r->optional_gold, r->optional_matched);
     if (rc == DG_OK)
-        rc = dg_buf_addf(b, "outside gold documents %ld (%ld ignored, the rest false positives)\n",
+        rc = dg_buf_addf(b, "predictions outside gold documents %ld (ignored %ld, the rest are false positives)\n",
                          r->outside, r->ignored);
     if (rc == DG_OK)
         rc = dg_buf_addf(b, "gold: %s format, %ld documents (%ld without meetings), %ld lines skipped\n",
