@@ -1,29 +1,77 @@
 #ifndef DIPLOGRAPH_EVAL_H
 #define DIPLOGRAPH_EVAL_H
-/* Scoring extracted mentions against gold (../shared/eval/README.md). */
+/* Scoring extracted mentions against gold (../shared/eval/README.md).
+ *
+ * Three gold layouts are read, line by line, and may even be mixed:
+ *  - eval:      {"doc":"NNN","meetings":[...]}   document = file NNN.txt
+ *  - seed:      {"doc":"L14","line":14,"meetings":[...]}
+ *               document = the one starting on line 14 (source.line)
+ *  - generator: {"file":"corpus/zh_00001.txt","doc":0,...one meeting...}
+ *               document = (file by path suffix, source.doc)
+ * A prediction belongs to the first gold document whose key it matches
+ * (generator, then seed, then eval). Predictions in no gold document are
+ * false positives, unless opts.ignore_unknown drops those whose file the
+ * gold does not know (see dg_eval_opts). */
 
 #include "buf.h"
 #include "error.h"
 #include "meeting.h"
 
+/* Per meeting kind: gold meetings by their gold kind, predictions by
+ * their predicted kind. */
 typedef struct {
-    long gold, predicted, matched;
-    long kind_ok, place_ok, date_exact;
-    double precision, recall, f1;
+    long gold, gold_matched;
+    long predicted, predicted_matched;
+} dg_eval_count;
+
+typedef struct {
+    long gold, predicted, matched;          /* optional gold excluded */
+    long kind_ok, place_ok, date_exact;     /* over matched pairs */
+    double precision, recall, f1;           /* 0 when the denominator is 0 */
     double kind_acc, place_acc, date_rate;
+    /* added with the first implementation */
+    long optional_gold;     /* gold meetings that count neither way */
+    long optional_matched;  /* predictions absorbed by optional gold */
+    long outside;           /* predictions in no gold document (FP unless ignored) */
+    long ignored;           /* of those, dropped by opts.ignore_unknown */
+    long gold_docs, negative_docs;
+    long skipped_lines;     /* malformed gold lines reported through diag */
+    dg_eval_count by_kind[DG_KIND_COUNT];
 } dg_eval_result;
+
+typedef enum {
+    DG_EVAL_TEXT = 0,
+    DG_EVAL_JSON
+} dg_eval_format;
 
 typedef struct {
     int show;  /* list each miss and false positive in the report */
+    /* added with the first implementation */
+    dg_eval_format format;  /* of the report */
+    int strict_optional;    /* only "optional": true is optional; borderline
+                               and implicit meetings count */
+    int ignore_unknown;     /* drop predictions whose file the gold does not
+                               know (eval format: no gold doc of that name;
+                               generator format: no gold line for that file)
+                               instead of counting them as false positives */
 } dg_eval_opts;
 
-#define DG_EVAL_OPTS_INIT { 0 }
+#define DG_EVAL_OPTS_INIT { 0, DG_EVAL_TEXT, 0, 0 }
 
 /* Scores predictions against the gold file's text (JSON Lines, either the
  * shared eval format or the generator's format). Appends a readable report
- * to report (may be NULL). */
+ * to report (may be NULL). Malformed gold lines are reported through diag
+ * (file and line) and skipped. Returns DG_EIO when the gold file cannot be
+ * read (err names it), DG_ENOMEM, else DG_OK. res is filled in on DG_OK. */
 int dg_eval(dg_eval_result *res, dg_buf *report, const char *gold_path,
             const dg_meeting_list *predicted, const dg_eval_opts *opts,
             dg_diag *diag, dg_error *err);
+
+/* The same with the gold text in memory; name labels the diagnostics.
+ * opts may be NULL (defaults). */
+int dg_eval_buf(dg_eval_result *res, dg_buf *report, const char *gold,
+                size_t gold_len, const char *name,
+                const dg_meeting_list *predicted, const dg_eval_opts *opts,
+                dg_diag *diag, dg_error *err);
 
 #endif
