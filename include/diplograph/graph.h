@@ -119,6 +119,12 @@ int dg_graph_build(dg_graph *g, const dg_meeting_list *events,
 int dg_graph_analyze(dg_graph *g, const dg_analyze_opts *opts,
                      dg_error *err);
 
+/* Whether an event date falls in the window [from, to] (either may be
+ * NULL: open). Dates compare as prefixes, so "2021-06" is inside a window
+ * from "2021-06-07" and "2021-06-30" is inside one to "2021-06"; an
+ * undated event is inside only a window open at both ends. */
+int dg_graph_date_in(const char *date, const char *from, const char *to);
+
 /* Index of the node with this id, or (size_t)-1. */
 size_t dg_graph_find(const dg_graph *g, const char *id);
 

@@ -1,0 +1,15 @@
+#ifndef DG_GRAPH_INT_H
+#define DG_GRAPH_INT_H
+/* Private helpers shared by build.c, analyze.c and stats.c. */
+
+#include "diplograph/graph.h"
+#include "diplograph/meeting.h"
+
+/* The country a party stands for (its country field, else the code in a
+ * "country:XX" or "person:XX:name" id); "" when none. */
+void dg_graph_party_country(char out[3], const dg_party *p);
+
+/* A person party (not a bare country, organisation or delegation). */
+int dg_graph_party_is_person(const dg_party *p);
+
+#endif

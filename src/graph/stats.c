@@ -1,0 +1,835 @@
+/* Statistics: graph figures, centralities and interaction statistics as
+ * stats.json, stats.md and a per-node CSV table.
+ *
+ * Written by hand rather than through cJSON so numbers have one fixed
+ * format (JSON and Markdown "%.6f", CSV "%.9f": enough digits to recheck
+ * PageRank to 1e-9) and keys a fixed order: the bytes are deterministic.
+ *
+ * Interaction statistics come from the events (not the layer):
+ * - a party's country is its country field or the code in its id;
+ * - an event is bilateral when exactly two countries take part and it is
+ *   not a multilateral/cochair meeting, multilateral when three or more
+ *   take part or its kind is multilateral/cochair, else "other" (one
+ *   country, or countries unknown);
+ * - a country or official "hosted" an event where one of its parties has
+ *   the role host, and "paid a visit" where one has the role guest;
+ * - partners of a country are the other countries in its events; partners
+ *   of an official are the other parties (by id) in its events;
+ * - top pairs are pairs of parties (by id) meeting in the same event. */
+#include <math.h>
+#include <stdio.h>
+
+#include "diplograph/stats.h"
+#include "graph/graph_int.h"
+#include "common.h"
+
+/* ---- aggregation ---- */
+
+typedef struct {
+    const char *key;   /* borrowed */
+    char cc[3];        /* the key of a country row */
+    long events, partners, hosted, guest;
+    const char *label; /* officials: display name */
+    const char *country;
+} entity_row;
+
+typedef struct {
+    const char *a, *b;
+    long events;
+    double weight;
+    const char *first, *last;
+} pair_row;
+
+typedef struct {
+    const char *key;
+    long events;
+} count_row;
+
+typedef struct {
+    long events, bilateral, multilateral, other, undated;
+    long per_kind[DG_KIND_COUNT];
+    count_row *months, *places;
+    size_t n_months, n_places;
+    long no_place;
+    char (*month_keys)[8];
+    entity_row *countries, *officials;
+    size_t n_countries, n_officials;
+    pair_row *pairs;
+    size_t n_pairs;
+} interactions;
+
+/* One (entity, event) or (entity, partner) record. */
+typedef struct {
+    const char *key;
+    char cc[3];
+    const char *partner;
+    char pcc[3];
+    size_t ev;
+    int host, guest;
+    const dg_party *party;
+} rec;
+
+typedef struct {
+    rec *v;
+    size_t n, cap;
+} recs;
+
+static int push(recs *r, const rec *x)
+{
+    void *p = r->v;
+
+    if (dg_grow_array(&p, &r->cap, r->n + 1, sizeof(rec)) < 0)
+        return DG_ENOMEM;
+    r->v = p;
+    r->v[r->n++] = *x;
+    return DG_OK;
+}
+
+static const char *rkey(const rec *r)
+{
+    return r->key ? r->key : r->cc;
+}
+
+static const char *rpartner(const rec *r)
+{
+    return r->partner ? r->partner : r->pcc;
+}
+
+static int rec_cmp_ev(const void *pa, const void *pb)
+{
+    const rec *x = pa, *y = pb;
+    int c = strcmp(rkey(x), rkey(y));
+
+    if (c)
+        return c;
+    if (x->ev != y->ev)
+        return x->ev < y->ev ? -1 : 1;
+    return 0;
+}
+
+static int rec_cmp_partner(const void *pa, const void *pb)
+{
+    const rec *x = pa, *y = pb;
+    int c = strcmp(rkey(x), rkey(y));
+
+    return c ? c : strcmp(rpartner(x), rpartner(y));
+}
+
+static int entity_cmp(const void *pa, const void *pb)
+{
+    const entity_row *x = pa, *y = pb;
+
+    if (x->events != y->events)
+        return x->events > y->events ? -1 : 1;
+    return strcmp(x->key ? x->key : x->cc, y->key ? y->key : y->cc);
+}
+
+static int count_cmp_desc(const void *pa, const void *pb)
+{
+    const count_row *x = pa, *y = pb;
+
+    if (x->events != y->events)
+        return x->events > y->events ? -1 : 1;
+    return strcmp(x->key, y->key);
+}
+
+static int count_cmp_key(const void *pa, const void *pb)
+{
+    return strcmp(((const count_row *)pa)->key, ((const count_row *)pb)->key);
+}
+
+static int cstr_cmp(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int pair_cmp_key(const void *pa, const void *pb)
+{
+    const pair_row *x = pa, *y = pb;
+    int c = strcmp(x->a, y->a);
+
+    return c ? c : strcmp(x->b, y->b);
+}
+
+static int pair_cmp_top(const void *pa, const void *pb)
+{
+    const pair_row *x = pa, *y = pb;
+
+    if (x->events != y->events)
+        return x->events > y->events ? -1 : 1;
+    return pair_cmp_key(pa, pb);
+}
+
+/* Counts equal strings in a sorted array into rows. */
+static int count_sorted(count_row **out, size_t *n_out, const char **keys, size_t n)
+{
+    size_t i, j;
+
+    *out = malloc((n ? n : 1) * sizeof(count_row));
+    *n_out = 0;
+    if (!*out)
+        return DG_ENOMEM;
+    for (i = 0; i < n; i = j) {
+        for (j = i + 1; j < n && strcmp(keys[i], keys[j]) == 0; j++)
+            ;
+        (*out)[*n_out].key = keys[i];
+        (*out)[*n_out].events = (long)(j - i);
+        (*n_out)++;
+    }
+    return DG_OK;
+}
+
+/* Rows of entities from (key, event) records and (key, partner) records. */
+static int entity_rows(entity_row **out, size_t *n_out, recs *evr, recs *par)
+{
+    size_t i, j, k = 0, n = 0;
+
+    qsort(evr->v, evr->n, sizeof(rec), rec_cmp_ev);
+    qsort(par->v, par->n, sizeof(rec), rec_cmp_partner);
+    *out = calloc(evr->n ? evr->n : 1, sizeof(entity_row));
+    *n_out = 0;
+    if (!*out)
+        return DG_ENOMEM;
+    for (i = 0; i < evr->n; i = j) {
+        entity_row *r = &(*out)[n++];
+        r->key = evr->v[i].key;
+        memcpy(r->cc, evr->v[i].cc, 3);
+        for (j = i; j < evr->n && strcmp(rkey(&evr->v[i]), rkey(&evr->v[j])) == 0; j++) {
+            const dg_party *p = evr->v[j].party;
+            r->events++;
+            r->hosted += evr->v[j].host;
+            r->guest += evr->v[j].guest;
+            if (p && !r->label)
+                r->label = p->name ? p->name : p->name_zh;
+            if (p && !r->country && p->country[0])
+                r->country = p->country;
+        }
+        /* partners: records sorted the same way, keys in the same order */
+        while (k < par->n && strcmp(rkey(&par->v[k]), rkey(&evr->v[i])) < 0)
+            k++;
+        for (; k < par->n && strcmp(rkey(&par->v[k]), rkey(&evr->v[i])) == 0; k++)
+            if (k == 0 || strcmp(rkey(&par->v[k - 1]), rkey(&par->v[k])) != 0 ||
+                strcmp(rpartner(&par->v[k - 1]), rpartner(&par->v[k])) != 0)
+                r->partners++;
+    }
+    *n_out = n;
+    qsort(*out, n, sizeof(entity_row), entity_cmp);
+    return DG_OK;
+}
+
+static void interactions_destroy(interactions *in)
+{
+    free(in->months);
+    free(in->month_keys);
+    free(in->places);
+    free(in->countries);
+    free(in->officials);
+    free(in->pairs);
+    memset(in, 0, sizeof(*in));
+}
+
+static int compute(interactions *in, const dg_meeting_list *events)
+{
+    recs cev = { 0 }, cpar = { 0 }, oev = { 0 }, opar = { 0 };
+    const char **months = NULL, **places = NULL;
+    pair_row *pairs = NULL;
+    size_t n_months = 0, n_places = 0, n_pairs = 0, cap_pairs = 0, i, j, k;
+    char (*ccs)[3] = NULL;
+    size_t cc_cap = 0;
+    int rc = DG_ENOMEM;
+
+    memset(in, 0, sizeof(*in));
+    months = malloc((events->len ? events->len : 1) * sizeof(char *));
+    places = malloc((events->len ? events->len : 1) * sizeof(char *));
+    if (!months || !places)
+        goto out;
+    for (i = 0; i < events->len; i++) {
+        const dg_meeting *ev = &events->items[i];
+        size_t nc = 0;
+
+        in->events++;
+        if ((unsigned)ev->kind < DG_KIND_COUNT)
+            in->per_kind[ev->kind]++;
+        if (ev->date && strlen(ev->date) >= 7)
+            months[n_months++] = ev->date; /* compared on 7 bytes below */
+        else
+            in->undated++;
+        if (ev->place_name || ev->place_name_zh)
+            places[n_places++] = ev->place_name ? ev->place_name : ev->place_name_zh;
+        else
+            in->no_place++;
+        /* countries of the event, with roles */
+        if (ev->n_parties > cc_cap) {
+            void *p = realloc(ccs, ev->n_parties * sizeof(*ccs));
+            if (!p)
+                goto out;
+            ccs = p;
+            cc_cap = ev->n_parties;
+        }
+        for (j = 0; j < ev->n_parties; j++) {
+            char cc[3];
+            size_t m;
+            dg_graph_party_country(cc, &ev->parties[j]);
+            if (!cc[0])
+                continue;
+            for (m = 0; m < nc && strcmp(ccs[m], cc) != 0; m++)
+                ;
+            if (m == nc)
+                memcpy(ccs[nc++], cc, 3);
+        }
+        if (ev->kind == DG_KIND_MULTILATERAL || ev->kind == DG_KIND_COCHAIR || nc >= 3)
+            in->multilateral++;
+        else if (nc == 2)
+            in->bilateral++;
+        else
+            in->other++;
+        for (k = 0; k < nc; k++) {
+            rec r;
+            memset(&r, 0, sizeof(r));
+            memcpy(r.cc, ccs[k], 3);
+            r.ev = i;
+            for (j = 0; j < ev->n_parties; j++) {
+                char cc[3];
+                dg_graph_party_country(cc, &ev->parties[j]);
+                if (strcmp(cc, ccs[k]) != 0)
+                    continue;
+                r.host |= ev->parties[j].role == DG_ROLE_HOST;
+                r.guest |= ev->parties[j].role == DG_ROLE_GUEST;
+            }
+            if (push(&cev, &r) < 0)
+                goto out;
+            for (j = 0; j < nc; j++) {
+                if (j == k)
+                    continue;
+                memcpy(r.pcc, ccs[j], 3);
+                if (push(&cpar, &r) < 0)
+                    goto out;
+            }
+        }
+        for (j = 0; j < ev->n_parties; j++) {
+            const dg_party *p = &ev->parties[j];
+            rec r;
+            if (!p->id)
+                continue;
+            if (dg_graph_party_is_person(p)) {
+                memset(&r, 0, sizeof(r));
+                r.key = p->id;
+                r.ev = i;
+                r.party = p;
+                r.host = p->role == DG_ROLE_HOST;
+                r.guest = p->role == DG_ROLE_GUEST;
+                if (push(&oev, &r) < 0)
+                    goto out;
+                for (k = 0; k < ev->n_parties; k++) {
+                    if (k == j || !ev->parties[k].id || strcmp(ev->parties[k].id, p->id) == 0)
+                        continue;
+                    r.partner = ev->parties[k].id;
+                    if (push(&opar, &r) < 0)
+                        goto out;
+                }
+            }
+            for (k = j + 1; k < ev->n_parties; k++) {
+                const char *a = p->id, *b = ev->parties[k].id;
+                void *q = pairs;
+                int c;
+                if (!b || (c = strcmp(a, b)) == 0)
+                    continue;
+                if (dg_grow_array(&q, &cap_pairs, n_pairs + 1, sizeof(pair_row)) < 0)
+                    goto out;
+                pairs = q;
+                pairs[n_pairs].a = c < 0 ? a : b;
+                pairs[n_pairs].b = c < 0 ? b : a;
+                pairs[n_pairs].events = 1;
+                pairs[n_pairs].weight = 1.0 / (double)(ev->n_parties - 1);
+                pairs[n_pairs].first = pairs[n_pairs].last = ev->date;
+                n_pairs++;
+            }
+        }
+    }
+    /* months: the first 7 bytes of the date ("2021-06"), kept in
+     * in->month_keys so the rows can point at them */
+    in->month_keys = malloc((n_months ? n_months : 1) * sizeof(*in->month_keys));
+    if (!in->month_keys)
+        goto out;
+    for (i = 0; i < n_months; i++) {
+        memcpy(in->month_keys[i], months[i], 7);
+        in->month_keys[i][7] = '\0';
+        months[i] = in->month_keys[i];
+    }
+    qsort(months, n_months, sizeof(char *), cstr_cmp);
+    if (count_sorted(&in->months, &in->n_months, months, n_months) < 0)
+        goto out;
+    qsort(places, n_places, sizeof(char *), cstr_cmp);
+    if (count_sorted(&in->places, &in->n_places, places, n_places) < 0)
+        goto out;
+    qsort(in->places, in->n_places, sizeof(count_row), count_cmp_desc);
+    qsort(in->months, in->n_months, sizeof(count_row), count_cmp_key);
+    if (entity_rows(&in->countries, &in->n_countries, &cev, &cpar) < 0 ||
+        entity_rows(&in->officials, &in->n_officials, &oev, &opar) < 0)
+        goto out;
+    qsort(pairs, n_pairs, sizeof(pair_row), pair_cmp_key);
+    for (i = 0, k = 0; i < n_pairs; i = j) {
+        pair_row acc = pairs[i];
+        acc.events = 0;
+        acc.weight = 0;
+        for (j = i; j < n_pairs && pair_cmp_key(&pairs[i], &pairs[j]) == 0; j++) {
+            acc.events++;
+            acc.weight += pairs[j].weight;
+            if (pairs[j].first && (!acc.first || strcmp(pairs[j].first, acc.first) < 0))
+                acc.first = pairs[j].first;
+            if (pairs[j].last && (!acc.last || strcmp(pairs[j].last, acc.last) > 0))
+                acc.last = pairs[j].last;
+        }
+        pairs[k++] = acc;
+    }
+    n_pairs = k;
+    qsort(pairs, n_pairs, sizeof(pair_row), pair_cmp_top);
+    in->pairs = pairs;
+    in->n_pairs = n_pairs;
+    pairs = NULL;
+    rc = DG_OK;
+out:
+    free(months);
+    free(places);
+    free(pairs);
+    free(ccs);
+    free(cev.v);
+    free(cpar.v);
+    free(oev.v);
+    free(opar.v);
+    if (rc < 0)
+        interactions_destroy(in);
+    return rc;
+}
+
+/* ---- writing helpers ---- */
+
+static int json_str(dg_buf *b, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    int rc;
+
+    if (!s)
+        return dg_buf_adds(b, "null");
+    if ((rc = dg_buf_addc(b, '"')) < 0)
+        return rc;
+    for (; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            rc = dg_buf_addf(b, "\\%c", *p);
+        else if (*p == '\n')
+            rc = dg_buf_adds(b, "\\n");
+        else if (*p == '\t')
+            rc = dg_buf_adds(b, "\\t");
+        else if (*p == '\r')
+            rc = dg_buf_adds(b, "\\r");
+        else if (*p < 0x20)
+            rc = dg_buf_addf(b, "\\u%04x", *p);
+        else
+            rc = dg_buf_addc(b, (char)*p);
+        if (rc < 0)
+            return rc;
+    }
+    return dg_buf_addc(b, '"');
+}
+
+/* A finite number in the fixed format; -0 and non-finite become 0. */
+static double clean(double d)
+{
+    if (!isfinite(d) || fabs(d) < 5e-13)
+        return 0.0;
+    return d;
+}
+
+static size_t top_n(const dg_stats_opts *opts, size_t n)
+{
+    size_t t = opts && opts->top > 0 ? (size_t)opts->top : 20;
+    return n < t ? n : t;
+}
+
+typedef struct {
+    const dg_graph *g;
+    size_t i;
+} node_ref;
+
+static int by_pagerank(const void *pa, const void *pb)
+{
+    const node_ref *x = pa, *y = pb;
+    const dg_node *a = &x->g->nodes[x->i], *b = &y->g->nodes[y->i];
+
+    if (a->pagerank != b->pagerank)
+        return a->pagerank > b->pagerank ? -1 : 1;
+    return strcmp(a->id, b->id);
+}
+
+static node_ref *rank_nodes(const dg_graph *g)
+{
+    node_ref *r = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof(*r));
+    size_t i;
+
+    if (!r)
+        return NULL;
+    for (i = 0; i < g->n_nodes; i++) {
+        r[i].g = g;
+        r[i].i = i;
+    }
+    qsort(r, g->n_nodes, sizeof(*r), by_pagerank);
+    return r;
+}
+
+static long n_communities(const dg_graph *g, int leiden)
+{
+    long max = -1;
+    size_t i;
+
+    for (i = 0; i < g->n_nodes; i++) {
+        long c = leiden ? g->nodes[i].leiden : g->nodes[i].community;
+        if (c > max)
+            max = c;
+    }
+    return max + 1;
+}
+
+static int node_json(dg_buf *b, const dg_node *n)
+{
+    int rc = 0;
+
+    rc |= dg_buf_adds(b, "{\"id\":");
+    rc |= json_str(b, n->id);
+    rc |= dg_buf_adds(b, ",\"label\":");
+    rc |= json_str(b, n->label);
+    rc |= dg_buf_addf(b, ",\"type\":\"%s\",\"country\":", dg_node_type_name(n->type));
+    rc |= json_str(b, n->country[0] ? n->country : NULL);
+    rc |= dg_buf_addf(b, ",\"meetings\":%ld,\"degree\":%ld,\"strength\":%.6f,"
+                         "\"betweenness\":%.6f,\"closeness\":%.6f,\"harmonic\":%.6f,"
+                         "\"eigenvector\":%.6f,\"pagerank\":%.6f,\"hub\":%.6f,"
+                         "\"authority\":%.6f,\"community\":%ld,\"leiden\":%ld,"
+                         "\"component\":%ld}",
+                      n->meetings, n->degree, clean(n->strength), clean(n->betweenness),
+                      clean(n->closeness), clean(n->harmonic), clean(n->eigenvector),
+                      clean(n->pagerank), clean(n->hub), clean(n->authority), n->community,
+                      n->leiden, n->component);
+    return rc ? DG_ENOMEM : DG_OK;
+}
+
+static int entity_json(dg_buf *b, const entity_row *r, int official)
+{
+    int rc = 0;
+
+    if (official) {
+        rc |= dg_buf_adds(b, "{\"id\":");
+        rc |= json_str(b, r->key);
+        rc |= dg_buf_adds(b, ",\"label\":");
+        rc |= json_str(b, r->label ? r->label : r->key);
+        rc |= dg_buf_adds(b, ",\"country\":");
+        rc |= json_str(b, r->country);
+    } else {
+        rc |= dg_buf_adds(b, "{\"country\":");
+        rc |= json_str(b, r->cc);
+    }
+    rc |= dg_buf_addf(b, ",\"meetings\":%ld,\"partners\":%ld,\"hosted\":%ld,"
+                         "\"visits_paid\":%ld}",
+                      r->events, r->partners, r->hosted, r->guest);
+    return rc ? DG_ENOMEM : DG_OK;
+}
+
+int dg_stats_write_json(dg_buf *out, const dg_graph *g,
+                        const dg_meeting_list *events,
+                        const dg_stats_opts *opts, dg_error *err)
+{
+    interactions in;
+    node_ref *rank = NULL;
+    size_t i, n;
+    int rc = 0;
+    const dg_graph_stats *s = &g->stats;
+    long shared = 0;
+
+    if (compute(&in, events) < 0)
+        return dg_error_set(err, DG_ENOMEM, "statistics: out of memory");
+    rank = rank_nodes(g);
+    if (!rank) {
+        rc = -1;
+        goto out;
+    }
+    rc |= dg_buf_addf(out, "{\n  \"layer\": \"%s\",\n  \"directed\": %s,\n  \"graph\": {\n",
+                      dg_layer_name(g->layer), g->directed ? "true" : "false");
+    rc |= dg_buf_addf(out, "    \"nodes\": %ld,\n    \"edges\": %ld,\n    \"components\": %ld,\n"
+                           "    \"density\": %.6f,\n    \"transitivity\": %.6f,\n"
+                           "    \"reciprocity\": %.6f,\n    \"modularity\": %.6f,\n"
+                           "    \"communities\": %ld,\n    \"leiden_modularity\": %.6f,\n"
+                           "    \"leiden_communities\": %ld,\n",
+                      (long)g->n_nodes, (long)g->n_edges, s->components, clean(s->density),
+                      clean(s->transitivity), clean(s->reciprocity), clean(s->modularity),
+                      n_communities(g, 0), clean(s->leiden_modularity), n_communities(g, 1));
+    if (s->betweenness_exact)
+        rc |= dg_buf_adds(out, "    \"betweenness\": {\"exact\": true, \"cutoff\": null}\n  },\n");
+    else
+        rc |= dg_buf_addf(out, "    \"betweenness\": {\"exact\": false, \"cutoff\": %.6f}\n  },\n",
+                          clean(s->betweenness_cutoff));
+    /* top nodes by PageRank */
+    rc |= dg_buf_adds(out, "  \"top_nodes\": [");
+    n = top_n(opts, g->n_nodes);
+    for (i = 0; i < n; i++) {
+        rc |= dg_buf_adds(out, i ? ",\n    " : "\n    ");
+        rc |= node_json(out, &g->nodes[rank[i].i]);
+    }
+    rc |= dg_buf_adds(out, n ? "\n  ],\n" : "],\n");
+    /* all nodes, compact */
+    rc |= dg_buf_adds(out, "  \"nodes\": {\n    \"columns\": [\"id\", \"label\", \"type\", "
+                           "\"country\", \"meetings\", \"degree\", \"strength\", \"betweenness\", "
+                           "\"closeness\", \"harmonic\", \"eigenvector\", \"pagerank\", \"hub\", "
+                           "\"authority\", \"community\", \"leiden\", \"component\"],\n"
+                           "    \"rows\": [");
+    for (i = 0; i < g->n_nodes; i++) {
+        const dg_node *nd = &g->nodes[i];
+        rc |= dg_buf_adds(out, i ? ",\n      [" : "\n      [");
+        rc |= json_str(out, nd->id);
+        rc |= dg_buf_adds(out, ", ");
+        rc |= json_str(out, nd->label);
+        rc |= dg_buf_addf(out, ", \"%s\", ", dg_node_type_name(nd->type));
+        rc |= json_str(out, nd->country[0] ? nd->country : NULL);
+        rc |= dg_buf_addf(out, ", %ld, %ld, %.6f, %.6f, %.6f, %.6f, %.6f, %.6f, %.6f, %.6f, "
+                               "%ld, %ld, %ld]",
+                          nd->meetings, nd->degree, clean(nd->strength), clean(nd->betweenness),
+                          clean(nd->closeness), clean(nd->harmonic), clean(nd->eigenvector),
+                          clean(nd->pagerank), clean(nd->hub), clean(nd->authority),
+                          nd->community, nd->leiden, nd->component);
+    }
+    rc |= dg_buf_adds(out, g->n_nodes ? "\n    ]\n  },\n" : "]\n  },\n");
+    /* interactions */
+    shared = in.bilateral + in.multilateral;
+    rc |= dg_buf_addf(out, "  \"interactions\": {\n    \"events\": %ld,\n    \"bilateral\": %ld,\n"
+                           "    \"multilateral\": %ld,\n    \"other\": %ld,\n"
+                           "    \"bilateral_share\": %.6f,\n    \"undated\": %ld,\n"
+                           "    \"per_kind\": {",
+                      in.events, in.bilateral, in.multilateral, in.other,
+                      shared ? (double)in.bilateral / (double)shared : 0.0, in.undated);
+    for (i = 0; i < DG_KIND_COUNT; i++)
+        rc |= dg_buf_addf(out, "%s\"%s\": %ld", i ? ", " : "", dg_kind_name((dg_kind)i),
+                          in.per_kind[i]);
+    rc |= dg_buf_adds(out, "},\n    \"per_month\": [");
+    for (i = 0; i < in.n_months; i++)
+        rc |= dg_buf_addf(out, "%s{\"month\": \"%s\", \"events\": %ld}",
+                          i ? ",\n      " : "\n      ", in.months[i].key, in.months[i].events);
+    rc |= dg_buf_adds(out, in.n_months ? "\n    ],\n    \"per_place\": [" : "],\n    \"per_place\": [");
+    n = top_n(opts, in.n_places);
+    for (i = 0; i < n; i++) {
+        rc |= dg_buf_adds(out, i ? ",\n      {\"place\": " : "\n      {\"place\": ");
+        rc |= json_str(out, in.places[i].key);
+        rc |= dg_buf_addf(out, ", \"events\": %ld}", in.places[i].events);
+    }
+    rc |= dg_buf_addf(out, "%s    \"no_place\": %ld,\n    \"countries\": [",
+                      n ? "\n    ],\n" : "],\n", in.no_place);
+    n = top_n(opts, in.n_countries);
+    for (i = 0; i < n; i++) {
+        rc |= dg_buf_adds(out, i ? ",\n      " : "\n      ");
+        rc |= entity_json(out, &in.countries[i], 0);
+    }
+    rc |= dg_buf_adds(out, n ? "\n    ],\n    \"officials\": [" : "],\n    \"officials\": [");
+    n = top_n(opts, in.n_officials);
+    for (i = 0; i < n; i++) {
+        rc |= dg_buf_adds(out, i ? ",\n      " : "\n      ");
+        rc |= entity_json(out, &in.officials[i], 1);
+    }
+    rc |= dg_buf_adds(out, n ? "\n    ],\n    \"top_pairs\": [" : "],\n    \"top_pairs\": [");
+    n = top_n(opts, in.n_pairs);
+    for (i = 0; i < n; i++) {
+        const pair_row *p = &in.pairs[i];
+        rc |= dg_buf_adds(out, i ? ",\n      {\"a\": " : "\n      {\"a\": ");
+        rc |= json_str(out, p->a);
+        rc |= dg_buf_adds(out, ", \"b\": ");
+        rc |= json_str(out, p->b);
+        rc |= dg_buf_addf(out, ", \"meetings\": %ld, \"weight\": %.6f, \"first\": ", p->events,
+                          clean(p->weight));
+        rc |= json_str(out, p->first);
+        rc |= dg_buf_adds(out, ", \"last\": ");
+        rc |= json_str(out, p->last);
+        rc |= dg_buf_addc(out, '}');
+    }
+    rc |= dg_buf_adds(out, n ? "\n    ]\n  }\n}\n" : "]\n  }\n}\n");
+out:
+    free(rank);
+    interactions_destroy(&in);
+    if (rc)
+        return dg_error_set(err, DG_ENOMEM, "statistics: out of memory");
+    return DG_OK;
+}
+
+/* ---- Markdown ---- */
+
+/* Table cells: '|' and newlines would break the row. */
+static int md_cell(dg_buf *b, const char *s)
+{
+    int rc = 0;
+
+    if (!s)
+        return dg_buf_adds(b, "–");
+    for (; *s; s++) {
+        if (*s == '|')
+            rc |= dg_buf_adds(b, "\\|");
+        else if (*s == '\n' || *s == '\r')
+            rc |= dg_buf_addc(b, ' ');
+        else
+            rc |= dg_buf_addc(b, *s);
+    }
+    return rc ? DG_ENOMEM : DG_OK;
+}
+
+int dg_stats_write_md(dg_buf *out, const dg_graph *g,
+                      const dg_meeting_list *events,
+                      const dg_stats_opts *opts, dg_error *err)
+{
+    interactions in;
+    node_ref *rank = NULL;
+    const dg_graph_stats *s = &g->stats;
+    size_t i, n;
+    int rc = 0;
+    long shared;
+
+    if (compute(&in, events) < 0)
+        return dg_error_set(err, DG_ENOMEM, "statistics: out of memory");
+    rank = rank_nodes(g);
+    if (!rank) {
+        rc = -1;
+        goto out;
+    }
+    rc |= dg_buf_addf(out, "# Meeting graph statistics\n\n## Graph (%s layer)\n\n"
+                           "| measure | value |\n|---|---:|\n",
+                      dg_layer_name(g->layer));
+    rc |= dg_buf_addf(out, "| nodes | %zu |\n| edges | %zu |\n| components | %ld |\n"
+                           "| density | %.6f |\n| transitivity | %.6f |\n",
+                      g->n_nodes, g->n_edges, s->components, clean(s->density),
+                      clean(s->transitivity));
+    if (g->directed)
+        rc |= dg_buf_addf(out, "| reciprocity | %.6f |\n", clean(s->reciprocity));
+    rc |= dg_buf_addf(out, "| Louvain communities | %ld |\n| Louvain modularity | %.6f |\n"
+                           "| Leiden communities | %ld |\n| Leiden modularity | %.6f |\n",
+                      n_communities(g, 0), clean(s->modularity), n_communities(g, 1),
+                      clean(s->leiden_modularity));
+    if (s->betweenness_exact)
+        rc |= dg_buf_adds(out, "| betweenness | exact |\n");
+    else
+        rc |= dg_buf_addf(out, "| betweenness | paths up to distance %.6f |\n",
+                          clean(s->betweenness_cutoff));
+    n = top_n(opts, g->n_nodes);
+    rc |= dg_buf_addf(out, "\n## Top %zu nodes by PageRank\n\n"
+                           "| node | type | meetings | degree | strength | betweenness | "
+                           "eigenvector | pagerank | community |\n"
+                           "|---|---|---:|---:|---:|---:|---:|---:|---:|\n",
+                      n);
+    for (i = 0; i < n; i++) {
+        const dg_node *nd = &g->nodes[rank[i].i];
+        rc |= dg_buf_adds(out, "| ");
+        rc |= md_cell(out, nd->label);
+        rc |= dg_buf_addf(out, " | %s | %ld | %ld | %.6f | %.6f | %.6f | %.6f | %ld |\n",
+                          dg_node_type_name(nd->type), nd->meetings, nd->degree,
+                          clean(nd->strength), clean(nd->betweenness), clean(nd->eigenvector),
+                          clean(nd->pagerank), nd->community);
+    }
+    shared = in.bilateral + in.multilateral;
+    rc |= dg_buf_addf(out, "\n## Interactions\n\n| measure | value |\n|---|---:|\n"
+                           "| events | %ld |\n| bilateral | %ld |\n| multilateral | %ld |\n"
+                           "| other | %ld |\n| bilateral share | %.6f |\n| undated | %ld |\n",
+                      in.events, in.bilateral, in.multilateral, in.other,
+                      shared ? (double)in.bilateral / (double)shared : 0.0, in.undated);
+    rc |= dg_buf_adds(out, "\n### Per kind\n\n| kind | events |\n|---|---:|\n");
+    for (i = 0; i < DG_KIND_COUNT; i++)
+        rc |= dg_buf_addf(out, "| %s | %ld |\n", dg_kind_name((dg_kind)i), in.per_kind[i]);
+    rc |= dg_buf_adds(out, "\n### Per month\n\n| month | events |\n|---|---:|\n");
+    for (i = 0; i < in.n_months; i++)
+        rc |= dg_buf_addf(out, "| %s | %ld |\n", in.months[i].key, in.months[i].events);
+    rc |= dg_buf_adds(out, "\n### Per place\n\n| place | events |\n|---|---:|\n");
+    n = top_n(opts, in.n_places);
+    for (i = 0; i < n; i++) {
+        rc |= dg_buf_adds(out, "| ");
+        rc |= md_cell(out, in.places[i].key);
+        rc |= dg_buf_addf(out, " | %ld |\n", in.places[i].events);
+    }
+    rc |= dg_buf_addf(out, "| (no place) | %ld |\n", in.no_place);
+    rc |= dg_buf_adds(out, "\n### Countries\n\n| country | meetings | partners | hosted | "
+                           "visits paid |\n|---|---:|---:|---:|---:|\n");
+    n = top_n(opts, in.n_countries);
+    for (i = 0; i < n; i++) {
+        const entity_row *r = &in.countries[i];
+        rc |= dg_buf_addf(out, "| %s | %ld | %ld | %ld | %ld |\n", r->cc, r->events,
+                          r->partners, r->hosted, r->guest);
+    }
+    rc |= dg_buf_adds(out, "\n### Officials\n\n| official | country | meetings | partners | "
+                           "hosted | visits paid |\n|---|---|---:|---:|---:|---:|\n");
+    n = top_n(opts, in.n_officials);
+    for (i = 0; i < n; i++) {
+        const entity_row *r = &in.officials[i];
+        rc |= dg_buf_adds(out, "| ");
+        rc |= md_cell(out, r->label ? r->label : r->key);
+        rc |= dg_buf_adds(out, " | ");
+        rc |= md_cell(out, r->country);
+        rc |= dg_buf_addf(out, " | %ld | %ld | %ld | %ld |\n", r->events, r->partners,
+                          r->hosted, r->guest);
+    }
+    rc |= dg_buf_adds(out, "\n### Top pairs\n\n| party | party | meetings | weight | first | "
+                           "last |\n|---|---|---:|---:|---|---|\n");
+    n = top_n(opts, in.n_pairs);
+    for (i = 0; i < n; i++) {
+        const pair_row *p = &in.pairs[i];
+        rc |= dg_buf_adds(out, "| ");
+        rc |= md_cell(out, p->a);
+        rc |= dg_buf_adds(out, " | ");
+        rc |= md_cell(out, p->b);
+        rc |= dg_buf_addf(out, " | %ld | %.6f | ", p->events, clean(p->weight));
+        rc |= md_cell(out, p->first);
+        rc |= dg_buf_adds(out, " | ");
+        rc |= md_cell(out, p->last);
+        rc |= dg_buf_adds(out, " |\n");
+    }
+out:
+    free(rank);
+    interactions_destroy(&in);
+    if (rc)
+        return dg_error_set(err, DG_ENOMEM, "statistics: out of memory");
+    return DG_OK;
+}
+
+/* ---- CSV ---- */
+
+static int csv_field(dg_buf *b, const char *s)
+{
+    int rc = 0;
+
+    if (!s)
+        return DG_OK;
+    if (!strpbrk(s, ",\"\n\r"))
+        return dg_buf_adds(b, s);
+    rc |= dg_buf_addc(b, '"');
+    for (; *s; s++) {
+        if (*s == '"')
+            rc |= dg_buf_addc(b, '"');
+        rc |= dg_buf_addc(b, *s);
+    }
+    rc |= dg_buf_addc(b, '"');
+    return rc ? DG_ENOMEM : DG_OK;
+}
+
+int dg_stats_write_csv(dg_buf *out, const dg_graph *g, dg_error *err)
+{
+    size_t i;
+    int rc = 0;
+
+    rc |= dg_buf_adds(out, "id,label,type,country,meetings,degree,strength,betweenness,"
+                           "closeness,harmonic,eigenvector,pagerank,hub,authority,community,"
+                           "leiden,component\n");
+    for (i = 0; i < g->n_nodes && !rc; i++) {
+        const dg_node *nd = &g->nodes[i];
+        rc |= csv_field(out, nd->id);
+        rc |= dg_buf_addc(out, ',');
+        rc |= csv_field(out, nd->label);
+        rc |= dg_buf_addf(out, ",%s,%s,%ld,%ld,%.9f,%.9f,%.9f,%.9f,%.9f,%.9f,%.9f,%.9f,"
+                               "%ld,%ld,%ld\n",
+                          dg_node_type_name(nd->type), nd->country, nd->meetings, nd->degree,
+                          clean(nd->strength), clean(nd->betweenness), clean(nd->closeness),
+                          clean(nd->harmonic), clean(nd->eigenvector), clean(nd->pagerank),
+                          clean(nd->hub), clean(nd->authority), nd->community, nd->leiden,
+                          nd->component);
+    }
+    if (rc)
+        return dg_error_set(err, DG_ENOMEM, "statistics: out of memory");
+    return DG_OK;
+}
