@@ -229,6 +229,163 @@ static void test_large(void **state)
     fx_graph_free(&g);
 }
 
+/* Events as the resolver writes them, with hostile text. */
+static const char EVENTS[] =
+    "{\"v\":1,\"id\":\"m-0000000000000001\",\"kind\":\"talks\",\"date\":\"2021-06-07\","
+    "\"place\":{\"name\":\"Chongqing\",\"name_zh\":\"重庆\",\"country\":\"CN\"},\"group\":null,"
+    "\"parties\":[{\"id\":\"person:wang-yi\",\"type\":\"person\",\"name\":\"Wang Yi\","
+    "\"name_zh\":\"王毅\",\"country\":\"CN\",\"title\":null,\"title_zh\":null,\"role\":\"host\"},"
+    "{\"id\":\"person:PH:洛钦\",\"type\":\"person\",\"name\":null,\"name_zh\":\"洛钦\","
+    "\"country\":\"PH\",\"title\":null,\"title_zh\":null,\"role\":\"guest\"}],"
+    "\"sources\":[{\"file\":\"corpus <1>.txt\",\"doc\":13,\"line\":14,\"byte\":1234,"
+    "\"length\":87,\"lang\":\"zh-Hans\"},{\"file\":\"news&more.jsonl\",\"doc\":2,\"line\":3,"
+    "\"byte\":99,\"length\":120,\"lang\":\"en\"}],\"mentions\":2,"
+    "\"evidence\":\"王毅在重庆会见菲律宾外长洛钦。<script>alert(1)</script> \\\"q\\\" & \\u0001\","
+    "\"confidence\":0.95}\n"
+    "{\"v\":1,\"id\":\"m-0000000000000002\",\"kind\":\"multilateral\",\"date\":\"2022-01\","
+    "\"place\":null,\"group\":\"A&B\","
+    "\"parties\":[{\"id\":\"person:wang-yi\",\"type\":\"person\",\"name\":\"Wang Yi\","
+    "\"name_zh\":\"王毅\",\"country\":\"CN\",\"title\":null,\"title_zh\":null,\"role\":\"participant\"},"
+    "{\"id\":\"org:A&B<C>\",\"type\":\"organisation\",\"name\":\"A&B <C>\",\"name_zh\":null,"
+    "\"country\":null,\"title\":null,\"title_zh\":null,\"role\":\"participant\"},"
+    "{\"id\":\"person:PH:洛钦\",\"type\":\"person\",\"name\":null,\"name_zh\":\"洛钦\","
+    "\"country\":\"PH\",\"title\":null,\"title_zh\":null,\"role\":\"participant\"}],"
+    "\"sources\":[{\"file\":\"c.txt\",\"doc\":0,\"line\":1,\"byte\":0,\"length\":10,"
+    "\"lang\":\"en\"}],\"mentions\":1,\"evidence\":\"Ministers met.\",\"confidence\":0.9}\n"
+    "{\"v\":1,\"id\":\"m-0000000000000003\",\"kind\":\"call\",\"date\":null,"
+    "\"place\":null,\"group\":null,"
+    "\"parties\":[{\"id\":\"person:wang-yi\",\"type\":\"person\",\"name\":\"Wang Yi\","
+    "\"name_zh\":\"王毅\",\"country\":\"CN\",\"title\":null,\"title_zh\":null,\"role\":\"host\"},"
+    "{\"id\":\"person:PH:洛钦\",\"type\":\"person\",\"name\":null,\"name_zh\":\"洛钦\","
+    "\"country\":\"PH\",\"title\":null,\"title_zh\":null,\"role\":\"guest\"}],"
+    "\"sources\":[{\"file\":\"c.txt\",\"doc\":1,\"line\":5,\"byte\":50,\"length\":10,"
+    "\"lang\":\"en\"}],\"mentions\":1,\"evidence\":\"They spoke.\",\"confidence\":0.9}\n";
+
+static void load_events(dg_meeting_list *ev)
+{
+    dg_error err = DG_ERROR_INIT;
+    dg_diag diag = DG_DIAG_INIT;
+
+    dg_meeting_list_init(ev);
+    assert_int_equal(dg_meeting_read_buf(ev, EVENTS, strlen(EVENTS), "events",
+                                         &diag, &err), DG_OK);
+    assert_int_equal(diag.count, 0);
+    assert_int_equal(ev->len, 3);
+}
+
+static void make_report(dg_buf *html, const dg_graph *g, const dg_meeting_list *ev)
+{
+    dg_render_opts o = DG_RENDER_OPTS_INIT;
+    dg_error err = DG_ERROR_INIT;
+    dg_buf svg = DG_BUF_INIT;
+
+    assert_int_equal(dg_render(&svg, gvc, g, &o, &err), DG_OK);
+    assert_int_equal(dg_report_html(html, g, ev, svg.ptr, svg.len, &err), DG_OK);
+    dg_buf_destroy(&svg);
+}
+
+static void test_report(void **state)
+{
+    dg_buf html = DG_BUF_INIT, again = DG_BUF_INIT;
+    dg_meeting_list ev;
+    dg_graph g;
+    const char *svg;
+
+    (void)state;
+    fx_small(&g, DG_LAYER_FULL);
+    load_events(&ev);
+    make_report(&html, &g, &ev);
+    save("report.html", &html);
+    assert_true(strncmp(html.ptr, "<!DOCTYPE html>\n", 16) == 0);
+    svg = strstr(html.ptr, "<svg");
+    assert_non_null(svg);
+    assert_null(strstr(html.ptr, "<?xml")); /* the SVG's prolog is dropped */
+    /* self-contained: nothing fetched */
+    assert_null(strstr(html.ptr, "<script"));
+    assert_null(strstr(html.ptr, "src=\""));
+    assert_null(strstr(html.ptr, "<link"));
+    assert_null(strstr(html.ptr, "@import"));
+    /* escaped evidence, control character dropped */
+    assert_non_null(strstr(html.ptr, "&lt;script&gt;alert(1)&lt;/script&gt; "
+                                     "&quot;q&quot; &amp; \xEF\xBF\xBD</td>"));
+    assert_null(strchr(html.ptr, '\x01'));
+    assert_non_null(strstr(html.ptr, "corpus &lt;1&gt;.txt · doc 13 · line 14 · "
+                                     "byte 1234+87 · zh-Hans<br>news&amp;more.jsonl"));
+    /* sections */
+    assert_non_null(strstr(html.ptr, "<h3>PageRank</h3>"));
+    assert_non_null(strstr(html.ptr, "<h3>Betweenness</h3>"));
+    assert_non_null(strstr(html.ptr, "<h3>Degree</h3>"));
+    assert_non_null(strstr(html.ptr, "<td>PH Philippines</td><td class=\"n\">3</td>"));
+    assert_non_null(strstr(html.ptr, "<td>CN China</td><td class=\"n\">3</td>"));
+    assert_non_null(strstr(html.ptr, "<td>洛钦 – Wang Yi</td><td class=\"n\">3</td>"));
+    assert_non_null(strstr(html.ptr, "<td>multilateral</td><td class=\"n\">1</td>"));
+    assert_non_null(strstr(html.ptr, "<title>2021-06: 1</title>"));
+    assert_non_null(strstr(html.ptr, "<title>2021-09: 0</title>"));
+    assert_non_null(strstr(html.ptr, "<title>2022-01: 1</title>"));
+    assert_non_null(strstr(html.ptr, "1 event without a month."));
+    assert_non_null(strstr(html.ptr, "<h2>Events (3)</h2>"));
+    assert_non_null(strstr(html.ptr, "multilateral (A&amp;B)"));
+    assert_non_null(strstr(html.ptr, "Chongqing <span class=\"zh\">重庆</span>, CN"));
+    make_report(&again, &g, &ev);
+    assert_true(html.len == again.len && memcmp(html.ptr, again.ptr, html.len) == 0);
+    dg_buf_destroy(&html);
+    dg_buf_destroy(&again);
+    dg_meeting_list_destroy(&ev);
+    fx_graph_free(&g);
+}
+
+static void test_report_empty(void **state)
+{
+    dg_buf html = DG_BUF_INIT;
+    dg_error err = DG_ERROR_INIT;
+    dg_graph g;
+
+    (void)state;
+    memset(&g, 0, sizeof(g));
+    assert_int_equal(dg_report_html(&html, &g, NULL, NULL, 0, &err), DG_OK);
+    assert_non_null(strstr(html.ptr, "No diagram."));
+    assert_non_null(strstr(html.ptr, "No dated events."));
+    assert_non_null(strstr(html.ptr, "</html>\n"));
+    dg_buf_destroy(&html);
+    html.max = 200; /* out of room: DG_ENOMEM and nothing half-written */
+    fx_small(&g, DG_LAYER_FULL);
+    assert_int_equal(dg_report_html(&html, &g, NULL, NULL, 0, &err), DG_ENOMEM);
+    assert_int_equal(html.len, 0);
+    dg_buf_destroy(&html);
+    fx_graph_free(&g);
+}
+
+/* The report in a real browser: no console errors (fails when Chromium
+ * is missing: see tests/tools/report_chromium.sh). */
+static void test_report_in_chromium(void **state)
+{
+    char dir[] = "/tmp/dg-report-XXXXXX", path[256], cmd[1024];
+    dg_buf html = DG_BUF_INIT;
+    dg_meeting_list ev;
+    dg_graph g;
+    FILE *fp;
+
+    (void)state;
+    assert_non_null(mkdtemp(dir));
+    fx_small(&g, DG_LAYER_FULL);
+    load_events(&ev);
+    make_report(&html, &g, &ev);
+    snprintf(path, sizeof(path), "%s/report.html", dir);
+    fp = fopen(path, "wb");
+    assert_non_null(fp);
+    assert_int_equal(fwrite(html.ptr, 1, html.len, fp), html.len);
+    assert_int_equal(fclose(fp), 0);
+    snprintf(cmd, sizeof(cmd), "bash %s/tests/tools/report_chromium.sh %s %s%s",
+             DG_SOURCE_DIR, path, sample_dir ? sample_dir : "",
+             sample_dir ? "/report.png" : "");
+    assert_int_equal(system(cmd), 0);
+    snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+    assert_int_equal(system(cmd), 0);
+    dg_buf_destroy(&html);
+    dg_meeting_list_destroy(&ev);
+    fx_graph_free(&g);
+}
+
 static int bench(int argc, char **argv)
 {
     dg_render_opts o = DG_RENDER_OPTS_INIT;
@@ -278,6 +435,9 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_top_and_focus),
         cmocka_unit_test(test_bad_options),
         cmocka_unit_test(test_large),
+        cmocka_unit_test(test_report),
+        cmocka_unit_test(test_report_empty),
+        cmocka_unit_test(test_report_in_chromium),
     };
     int rc;
 
