@@ -98,8 +98,9 @@ static char *unknown_id(const char *country, const char *name)
 
     if (dg_buf_addf(&b, "person:%s:", country[0] ? country : "XX") < 0)
         return NULL;
+    /* Chinese names lose their spaces (王 毅); Latin ones keep one */
     for (p = name; *p; p++)
-        if (*p != ' ' && dg_buf_addc(&b, *p) < 0) {
+        if ((*p != ' ' || (unsigned char)name[0] < 0x80) && dg_buf_addc(&b, *p) < 0) {
             dg_buf_destroy(&b);
             return NULL;
         }

@@ -320,6 +320,11 @@ static long find_date(xdoc *x, size_t from, size_t to, xdate *out, int *explicit
             xdate d;
             const xdate *r = (c >= '0' && c <= '9') ? &x->ref : ref;
             n = dg_xdate_zh_at(&d, x->fd.text.ptr + i, x->fd.text.len - i, r);
+            /* 新华社北京6月9日电: the dateline dates the report, not the event */
+            if (n && dg_xat(x, i + n, "电")) {
+                i += n - 1;
+                continue;
+            }
             if (n) {
                 *out = d;
                 *explicit_date = c >= '0' && c <= '9';

@@ -489,7 +489,7 @@ int dg_read_documents(const char *data, size_t len, const char *name,
             dg_utf8_next(&p, end, &b);
             bad += (size_t)b;
         }
-        if (bad * 20 > sample) {
+        if (bad >= 16 && bad * 20 > sample) {
             dg_diag_warn(diag, name, 1, "not UTF-8 (%zu invalid bytes in the first %zu; "
                          "GB18030 or Big5?): skipped; convert with iconv -f GB18030 -t UTF-8",
                          bad, sample);

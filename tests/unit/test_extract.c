@@ -1,0 +1,282 @@
+/* Unit tests: extraction of Chinese and English sentences, non-events,
+ * dates, documents and readers. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diplograph/extract.h"
+#include "extract/extract_int.h"
+
+static dg_gazetteer *gaz;
+
+static int setup(void **state)
+{
+    dg_error err = DG_ERROR_INIT;
+
+    (void)state;
+    gaz = dg_gazetteer_new();
+    if (!gaz || dg_gazetteer_load_file(gaz, DG_SOURCE_DIR "/tests/data/mini-gazetteer.json", &err) < 0 ||
+        dg_gazetteer_compile(gaz, &err) < 0)
+        return -1;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    dg_gazetteer_free(gaz);
+    return 0;
+}
+
+static int collect(void *ctx, dg_meeting *m)
+{
+    return dg_meeting_list_push(ctx, m);
+}
+
+/* Extracts text (one document) and returns a one-line summary per meeting:
+ * "kind date place group | id/role id/role ..." */
+static char *run(const char *text, const char *date)
+{
+    dg_extract_opts opts = DG_EXTRACT_OPTS_INIT;
+    dg_meeting_list l = DG_MEETING_LIST_INIT;
+    dg_document doc;
+    dg_error err = DG_ERROR_INIT;
+    dg_buf out = DG_BUF_INIT;
+    size_t i, k;
+
+    opts.gaz = gaz;
+    memset(&doc, 0, sizeof(doc));
+    doc.file = "t.txt";
+    doc.text = text;
+    doc.len = strlen(text);
+    doc.line = 1;
+    doc.date = date;
+    doc.text_is_slice = 1;
+    assert_int_equal(dg_extract_document(&doc, &opts, collect, &l, &err), DG_OK);
+    for (i = 0; i < l.len; i++) {
+        const dg_meeting *m = &l.items[i];
+        dg_buf_addf(&out, "%s %s %s %s |", dg_kind_name(m->kind), m->date ? m->date : "-",
+                    m->place_name ? m->place_name : "-", m->group ? m->group : "-");
+        for (k = 0; k < m->n_parties; k++)
+            dg_buf_addf(&out, " %s/%s", m->parties[k].id, dg_role_name(m->parties[k].role));
+        dg_buf_addc(&out, '\n');
+        /* evidence is the original bytes of the span */
+        assert_int_equal(m->n_sources, 1);
+        assert_memory_equal(text + m->sources[0].byte, m->evidence, 3);
+    }
+    dg_meeting_list_destroy(&l);
+    return dg_buf_detach(&out);
+}
+
+#define EXPECT(text, date, want)               \
+    do {                                       \
+        char *got_ = run((text), (date));      \
+        assert_string_equal(got_, (want));     \
+        free(got_);                            \
+    } while (0)
+
+static void test_zh_meet_with_relative_clause(void **state)
+{
+    (void)state;
+    EXPECT("2021年6月8日,國务委员兼外长王毅在重庆会见来华工作访问的缅甸外长温纳貌伦。",
+           NULL,
+           "meet 2021-06-08 Chongqing - | person:wang-yi/host person:wunna-maung-lwin/guest\n");
+    /* an unknown name after country + title, kept as written */
+    EXPECT("2021年6月8日，王毅在北京会见越南副总理阮春福。", NULL,
+           "meet 2021-06-08 Beijing - | person:wang-yi/host person:VN:阮春福/guest\n");
+}
+
+static void test_zh_group_context_and_cochair(void **state)
+{
+    (void)state;
+    EXPECT("纪念中国—东盟建立对话关系30周年特别外长会于2021年6月7日在中国重庆举行。"
+           "中华人民共和国国务委员兼外交部长王毅和菲律宾共和国外交部长洛钦共同主持会议。",
+           NULL,
+           "cochair 2021-06-07 Chongqing ASEAN | person:wang-yi/chair person:teodoro-locsin-jr/chair"
+           " country:BN/participant country:KH/participant country:ID/participant"
+           " country:LA/participant country:MM/participant country:TH/participant country:VN/participant\n");
+}
+
+static void test_zh_calls_and_dates(void **state)
+{
+    (void)state;
+    /* 同…通电话, a day of the dateline's month, no place for a call */
+    EXPECT("新华社北京6月9日电 国家主席习近平8日应约同俄罗斯外长拉夫罗夫通电话。", "2021-06-09",
+           "call 2021-06-08 - - | person:xi-jinping/participant person:sergey-lavrov/participant\n");
+    /* no year anywhere: the date stays unknown rather than invented */
+    EXPECT("习近平8日在北京会见拉夫罗夫。", NULL,
+           "meet - Beijing - | person:xi-jinping/host person:sergey-lavrov/guest\n");
+}
+
+static void test_zh_non_events(void **state)
+{
+    (void)state;
+    EXPECT("王毅将于下周在北京会见拉夫罗夫。", NULL, "");             /* a plan */
+    EXPECT("两国外长去年通了100多次电话，11次会晤。", NULL, "");     /* counts */
+    EXPECT("2021年6月7日，王毅在北京会见记者。", NULL, "");          /* the press */
+    EXPECT("王毅表示，习近平主席会见西哈莫尼国王，推动两国关系。", NULL, ""); /* speech */
+    EXPECT("王毅欢迎洛钦外长来华共同主持会议。", NULL, "");          /* a welcome */
+}
+
+static void test_zh_headline_and_body_are_one(void **state)
+{
+    (void)state;
+    EXPECT("王毅会见拉夫罗夫\n2021年6月7日，国务委员兼外长王毅在北京会见俄罗斯外长拉夫罗夫。", NULL,
+           "meet 2021-06-07 Beijing - | person:wang-yi/host person:sergey-lavrov/guest\n");
+}
+
+static void test_en_forms(void **state)
+{
+    (void)state;
+    EXPECT("Chinese Foreign Minister Wang Yi met with Russian Foreign Minister Sergey Lavrov in Beijing on June 7, 2021.",
+           NULL, "meet 2021-06-07 Beijing - | person:wang-yi/host person:sergey-lavrov/guest\n");
+    EXPECT("Secretary of State Antony J. Blinken held talks with French Foreign Minister Jean-Yves Le Drian in Paris on 7 June 2021.",
+           NULL, "talks 2021-06-07 Paris - | person:antony-blinken/guest person:FR:Jean-Yves Le Drian/host\n");
+    EXPECT("Wang Yi had a phone call with Blinken on Tuesday.", "2021-06-10",
+           "call 2021-06-08 - - | person:wang-yi/participant person:antony-blinken/participant\n");
+    EXPECT("The Sixth Lancang-Mekong Cooperation (LMC) Foreign Ministers' Meeting was held in Chongqing, "
+           "the People's Republic of China, on 8 June 2021.", NULL,
+           "multilateral 2021-06-08 Chongqing LMC | country:CN/participant country:KH/participant"
+           " country:LA/participant country:MM/participant country:TH/participant country:VN/participant\n");
+}
+
+static void test_en_non_events(void **state)
+{
+    (void)state;
+    EXPECT("Wang Yi will meet Lavrov in Beijing next week.", NULL, "");
+    EXPECT("Blinken is expected to hold talks with Wang Yi.", NULL, "");
+    EXPECT("Wang Yi met the press in Beijing on June 7, 2021.", NULL, "");
+    EXPECT("Lavrov and Wang Yi last met in 2019.", NULL, "");
+}
+
+static void test_dates(void **state)
+{
+    xdate d, ref = { 2021, 6, 9 };
+
+    (void)state;
+    assert_int_equal(dg_xdate_zh_at(&d, "2021年6月7日", strlen("2021年6月7日"), &ref), strlen("2021年6月7日"));
+    assert_int_equal(d.y * 10000 + d.m * 100 + d.d, 20210607);
+    assert_true(dg_xdate_zh_at(&d, "7日", strlen("7日"), &ref) > 0);
+    assert_int_equal(d.y * 10000 + d.m * 100 + d.d, 20210607);
+    assert_true(dg_xdate_zh_at(&d, "昨天", strlen("昨天"), &ref) > 0);
+    assert_int_equal(d.d, 8);
+    assert_true(dg_xdate_zh_at(&d, "去年12月", strlen("去年12月"), &ref) > 0);
+    assert_int_equal(d.y * 100 + d.m, 202012);
+    assert_true(dg_xdate_zh_at(&d, "6月7日至9日", strlen("6月7日至9日"), &ref) > 0);
+    assert_int_equal(d.d, 7);
+    assert_int_equal(dg_xdate_zh_at(&d, "2021年", strlen("2021年"), &ref), 0); /* a year is no date */
+    assert_int_equal(dg_xdate_zh_at(&d, "2月30日", strlen("2月30日"), &ref), 0);
+    assert_true(dg_xdate_en_at(&d, "jun. 7, 2021", 12, &ref) > 0);
+    assert_int_equal(d.y * 10000 + d.m * 100 + d.d, 20210607);
+    assert_true(dg_xdate_en_at(&d, "2021-06-07", 10, &ref) > 0);
+    assert_int_equal(dg_xdate_en_at(&d, "may i", 5, &ref), 0);
+    {
+        char *s = dg_xdate_format(&(xdate){ 2021, 6, 0 });
+        assert_string_equal(s, "2021-06");
+        free(s);
+        assert_null(dg_xdate_format(&(xdate){ 0, 6, 7 }));
+    }
+}
+
+typedef struct {
+    char log[1024];
+    long starts[16];
+    long lines[16];
+    int n;
+} docs_seen;
+
+static int on_doc(void *ctx, const dg_document *d)
+{
+    docs_seen *s = ctx;
+    if (s->n < 16) {
+        s->starts[s->n] = (long)d->base;
+        s->lines[s->n] = d->line;
+    }
+    s->n++;
+    return 0;
+}
+
+static void on_warn(void *ctx, const char *file, long line, const char *msg)
+{
+    docs_seen *s = ctx;
+    size_t n = strlen(s->log);
+    snprintf(s->log + n, sizeof(s->log) - n, "%s:%ld: %s\n", file, line, msg);
+}
+
+static void test_reader_splits(void **state)
+{
+    dg_reader_opts ro = DG_READER_OPTS_INIT;
+    dg_error err = DG_ERROR_INIT;
+    docs_seen s;
+    dg_diag diag = { on_warn, &s, 0 };
+    const char *lines = "one\ntwo\nthree\n";
+    const char *blocks = "a1\na2\n\nb1\nb2\n";
+    const char *paras = "Head\n\nBody one.\n\nBody two.\n";
+    const char *bad = "ok\nbad \xC3\x28 byte\n";
+
+    (void)state;
+    memset(&s, 0, sizeof(s));
+    dg_read_documents(lines, strlen(lines), "l.txt", &ro, on_doc, &s, &diag, &err);
+    assert_int_equal(s.n, 3);
+    assert_int_equal(s.lines[2], 3);
+    memset(&s, 0, sizeof(s));
+    dg_read_documents(blocks, strlen(blocks), "b.txt", &ro, on_doc, &s, &diag, &err);
+    assert_int_equal(s.n, 2);
+    assert_int_equal(s.lines[1], 4);
+    assert_int_equal(s.starts[1], 7);
+    memset(&s, 0, sizeof(s));
+    dg_read_documents(paras, strlen(paras), "p.txt", &ro, on_doc, &s, &diag, &err);
+    assert_int_equal(s.n, 1); /* one article with blank lines between paragraphs */
+    memset(&s, 0, sizeof(s));
+    dg_read_documents(bad, strlen(bad), "u.txt", &ro, on_doc, &s, &diag, &err);
+    assert_int_equal(s.n, 2);
+    assert_non_null(strstr(s.log, "u.txt:2: 1 invalid UTF-8"));
+    memset(&s, 0, sizeof(s));
+    dg_read_documents("\xFF\xFE" "a\0b\0", 6, "w.txt", &ro, on_doc, &s, &diag, &err);
+    assert_int_equal(s.n, 0);
+    assert_non_null(strstr(s.log, "not UTF-8"));
+}
+
+static void test_reader_jsonl_and_html(void **state)
+{
+    dg_reader_opts ro = DG_READER_OPTS_INIT;
+    dg_error err = DG_ERROR_INIT;
+    docs_seen s;
+    dg_diag diag = { on_warn, &s, 0 };
+    const char *jl = "{\"text\":\"a\",\"date\":\"2021-06-07\"}\n{bad\n{\"title\":\"no text\"}\n{\"text\":\"b\"}\n";
+    const char *html = "<html><head><title>T</title><meta property=\"article:published_time\" "
+                       "content=\"2021-06-07T10:00\"></head><body><div><p>王毅会见<b>洛钦</b></p>"
+                       "<script>x()</script></div></body></html>";
+
+    (void)state;
+    memset(&s, 0, sizeof(s));
+    dg_read_documents(jl, strlen(jl), "x.jsonl", &ro, on_doc, &s, &diag, &err);
+    assert_int_equal(s.n, 2);
+    assert_non_null(strstr(s.log, "x.jsonl:2: malformed JSON line"));
+    assert_non_null(strstr(s.log, "x.jsonl:3: no string field \"text\""));
+    memset(&s, 0, sizeof(s));
+    dg_read_documents(html, strlen(html), "p.html", &ro, on_doc, &s, &diag, &err);
+    assert_int_equal(s.n, 1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_zh_meet_with_relative_clause),
+        cmocka_unit_test(test_zh_group_context_and_cochair),
+        cmocka_unit_test(test_zh_calls_and_dates),
+        cmocka_unit_test(test_zh_non_events),
+        cmocka_unit_test(test_zh_headline_and_body_are_one),
+        cmocka_unit_test(test_en_forms),
+        cmocka_unit_test(test_en_non_events),
+        cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_reader_splits),
+        cmocka_unit_test(test_reader_jsonl_and_html),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

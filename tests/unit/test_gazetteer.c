@@ -1,0 +1,149 @@
+/* Unit tests: gazetteer loading, errors with JSON paths, the matcher. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diplograph/gazetteer.h"
+#include "diplograph/normalize.h"
+
+static dg_gazetteer *mini(void)
+{
+    dg_gazetteer *g = dg_gazetteer_new();
+    dg_error err = DG_ERROR_INIT;
+
+    assert_non_null(g);
+    assert_int_equal(dg_gazetteer_load_file(g, DG_SOURCE_DIR "/tests/data/mini-gazetteer.json", &err), DG_OK);
+    assert_int_equal(dg_gazetteer_compile(g, &err), DG_OK);
+    return g;
+}
+
+typedef struct {
+    char text[512];
+} seen;
+
+static int record(void *ctx, const dg_gaz_match *m)
+{
+    seen *s = ctx;
+    size_t n = strlen(s->text);
+    snprintf(s->text + n, sizeof(s->text) - n, "%d:%zu-%zu ", (int)m->type, m->start, m->end);
+    return 0;
+}
+
+static void scan(dg_gazetteer *g, const char *text, seen *s)
+{
+    dg_folded fd = DG_FOLDED_INIT;
+
+    s->text[0] = '\0';
+    assert_int_equal(dg_fold_text(dg_gazetteer_fold(g), &fd, text, strlen(text)), DG_OK);
+    dg_gazetteer_scan_orig(g, fd.text.ptr, fd.text.len, text, fd.map, record, s);
+    dg_folded_destroy(&fd);
+}
+
+static void test_longest_match_wins(void **state)
+{
+    dg_gazetteer *g = mini();
+    seen s;
+
+    (void)state;
+    /* 菲律宾共和国 (long form) over 菲律宾, then the title 外交部长 */
+    scan(g, "菲律宾共和国外交部长洛钦", &s);
+    assert_string_equal(s.text, "0:0-18 3:18-30 6:30-36 ");
+    /* traditional script folds before matching: 國务委员兼外长 */
+    scan(g, "國務委員兼外長王毅", &s);
+    assert_string_equal(s.text, "3:0-21 6:21-27 ");
+    dg_gazetteer_free(g);
+}
+
+static void test_latin_words_and_acronyms(void **state)
+{
+    dg_gazetteer *g = mini();
+    seen s;
+
+    (void)state;
+    scan(g, "Blinken met Lavrov", &s);
+    assert_string_equal(s.text, "6:0-7 6:12-18 ");
+    scan(g, "Blinkenism", &s); /* whole words only */
+    assert_string_equal(s.text, "");
+    scan(g, "the US said", &s); /* the acronym in capitals */
+    assert_string_equal(s.text, "0:4-6 ");
+    scan(g, "let us go", &s); /* not the pronoun */
+    assert_string_equal(s.text, "");
+    dg_gazetteer_free(g);
+}
+
+static void test_lookups(void **state)
+{
+    dg_gazetteer *g = mini();
+    const dg_official *o;
+
+    (void)state;
+    assert_non_null(dg_gazetteer_country_by_code(g, "PH"));
+    assert_string_equal(dg_gazetteer_country_by_code(g, "PH")->name_zh, "菲律宾");
+    assert_non_null(dg_gazetteer_group_by_id(g, "LMC"));
+    assert_int_equal(dg_gazetteer_group_by_id(g, "LMC")->n_members, 6);
+    o = dg_gazetteer_office_holder(g, "PH", "Foreign Minister", "2021-06-07");
+    assert_non_null(o);
+    assert_string_equal(o->id, "teodoro-locsin-jr");
+    assert_null(dg_gazetteer_office_holder(g, "PH", "Foreign Minister", "2015-01-01"));
+    assert_true(dg_gazetteer_abbr(g, "菲", 3) >= 0);
+    assert_int_equal(dg_gazetteer_abbr(g, "猫", 3), -1);
+    dg_gazetteer_free(g);
+}
+
+static void test_errors_name_file_and_path(void **state)
+{
+    dg_gazetteer *g = dg_gazetteer_new();
+    dg_error err = DG_ERROR_INIT;
+    const char *bad_type = "{\"officials\":[{\"id\":\"a\",\"name_en\":\"A\",\"country\":\"CN\"},"
+                           "{\"id\":\"b\",\"name_en\":7,\"country\":\"CN\"}]}";
+    const char *bad_code = "{\"countries\":[{\"code\":\"PHL\",\"name_en\":\"x\"}]}";
+    const char *bad_json = "{\"countries\":[\n{\"code\":\"PH\",}\n]}";
+    const char *bad_date = "{\"groups\":[{\"id\":\"G\",\"members\":[{\"country\":\"CN\",\"from\":\"June\"}]}]}";
+
+    (void)state;
+    assert_int_equal(dg_gazetteer_load_buf(g, bad_type, strlen(bad_type), "o.json", &err), DG_EPARSE);
+    assert_string_equal(err.msg, "o.json: officials[1].name_en: expected a string");
+    assert_int_equal(dg_gazetteer_load_buf(g, bad_code, strlen(bad_code), "c.json", &err), DG_EPARSE);
+    assert_non_null(strstr(err.msg, "countries[0].code"));
+    assert_int_equal(dg_gazetteer_load_buf(g, bad_json, strlen(bad_json), "j.json", &err), DG_EPARSE);
+    assert_non_null(strstr(err.msg, "j.json:2: malformed JSON"));
+    assert_int_equal(dg_gazetteer_load_buf(g, bad_date, strlen(bad_date), "g.json", &err), DG_EPARSE);
+    assert_non_null(strstr(err.msg, "groups[0].members[0].from"));
+    dg_gazetteer_free(g);
+}
+
+static void test_override_and_conflicts(void **state)
+{
+    dg_gazetteer *g = mini();
+    dg_error err = DG_ERROR_INIT;
+    dg_diag diag = DG_DIAG_INIT;
+    /* a user file renames an entry and adds an alias that clashes */
+    const char *extra = "{\"countries\":[{\"code\":\"PH\",\"name_en\":\"The Philippines\"}],"
+                        "\"officials\":[{\"id\":\"someone\",\"name_en\":\"Someone\",\"country\":\"CN\","
+                        "\"aliases_zh\":[\"王毅\"]}]}";
+
+    (void)state;
+    assert_int_equal(dg_gazetteer_load_buf(g, extra, strlen(extra), "user.json", &err), DG_OK);
+    assert_int_equal(dg_gazetteer_compile(g, &err), DG_OK);
+    assert_string_equal(dg_gazetteer_country_by_code(g, "PH")->name_en, "The Philippines");
+    assert_int_equal(dg_gazetteer_check(g, &diag), 1);
+    assert_int_equal(diag.count, 1);
+    dg_gazetteer_free(g);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_longest_match_wins),
+        cmocka_unit_test(test_latin_words_and_acronyms),
+        cmocka_unit_test(test_lookups),
+        cmocka_unit_test(test_errors_name_file_and_path),
+        cmocka_unit_test(test_override_and_conflicts),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
