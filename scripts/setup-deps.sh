@@ -3,7 +3,7 @@
 # missing (idempotent; a no-op taking well under a second when all are
 # present). Run as root or with sudo available.
 set -euo pipefail
-PKGS=(build-essential cmake pkg-config clang libclang-rt-14-dev
+PKGS=(build-essential make cmake pkg-config clang libclang-rt-14-dev
       libigraph-dev libcjson-dev libgraphviz-dev graphviz libxml2-dev
       libxml2-utils libutf8proc-dev libopencc-dev opencc libcmocka-dev
       fonts-wqy-microhei python3 python3-networkx python3-igraph parallel
