@@ -61,10 +61,13 @@ static int build(Agraph_t *ag, const dg_graph *g, dg_buf *tmp)
     dg_attr_val v;
     size_t i, k;
     int rc = -1;
+    char num[64];
 
     if (!nodes)
         return -1;
-    if (dg_dot_set(ag, "layer", dg_layer_name(g->layer), tmp) < 0)
+    /* comment, not "layer": layer is a Graphviz drawing attribute */
+    snprintf(num, sizeof(num), "diplograph %s layer", dg_layer_name(g->layer));
+    if (dg_dot_set(ag, "comment", num, tmp) < 0)
         goto out;
     /* declare every attribute up front: a stable order in the output */
     for (k = 0; k < dg_node_attr_count(); k++)

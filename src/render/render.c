@@ -488,6 +488,9 @@ static int set_defaults(drawing *d, Agraph_t *ag, const char *engine)
     int small = d->n_kept <= DG_RENDER_SMALL;
 
     SET(ag, "fontname", DG_RENDER_FONT);
+    /* the legend grows with the drawing, or it is unreadable when fitted */
+    if (set_num(d, ag, "fontsize", 14.0 + 14.0 * fmin(1.0, (double)d->n_kept / 2000.0)) < 0)
+        return DG_ENOMEM;
     SET(ag, "labelloc", "b");
     SET(ag, "labeljust", "l");
     SET(ag, "bgcolor", "white");
@@ -513,7 +516,7 @@ static int set_defaults(drawing *d, Agraph_t *ag, const char *engine)
     return DG_OK;
 }
 
-static int check_opts(const dg_render_opts *o, dg_error *err)
+int dg_render_check_opts(const dg_render_opts *o, dg_error *err)
 {
     static const char *const formats[] = { "svg", "png", "pdf" };
     static const char *const colors[] = { "community", "region", "type" };
@@ -597,7 +600,7 @@ int dg_render(dg_buf *out, void *gvc, const dg_graph *g,
     char format[16];
 
     assert(gvc && g && opts);
-    rc = check_opts(opts, err);
+    rc = dg_render_check_opts(opts, err);
     if (rc < 0)
         return rc;
     rc = dg_graph_check(g, "render", err);

@@ -331,7 +331,42 @@ static void test_clients_read_back(void **state)
     assert_int_equal(run("rm -rf %s", dir), 0);
 }
 
-int main(void)
+/* test_export --write DIR: the fixture's files, for the golden e2e case
+ * tests/e2e/export-fixture (byte-for-byte output checks). */
+static int write_all(const char *dir)
+{
+    export_fn fns[] = { dg_export_graphml, dg_export_gexf, dg_export_json,
+                        dg_export_csv_nodes, dg_export_csv_edges, dg_export_dot };
+    const char *names[] = { "graph.graphml", "graph.gexf", "graph.json",
+                            "nodes.csv", "edges.csv", "graph.dot" };
+    dg_graph g;
+    size_t i;
+
+    for (i = 0; i < 2; i++) {
+        dg_layer layer = i ? DG_LAYER_VISITS : DG_LAYER_FULL;
+        size_t k;
+        fx_small(&g, layer);
+        for (k = 0; k < 6; k++) {
+            dg_buf b = DG_BUF_INIT;
+            dg_error err = DG_ERROR_INIT;
+            char path[1024];
+            FILE *fp;
+            snprintf(path, sizeof(path), "%s/%s%s", dir, i ? "visits-" : "",
+                     names[k]);
+            if (fns[k](&b, &g, &err) < 0 || !(fp = fopen(path, "wb"))) {
+                fprintf(stderr, "test_export: %s: %s\n", path, err.msg);
+                return 1;
+            }
+            if (fwrite(b.ptr, 1, b.len, fp) != b.len || fclose(fp) != 0)
+                return 1;
+            dg_buf_destroy(&b);
+        }
+        fx_graph_free(&g);
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_deterministic),
@@ -344,5 +379,7 @@ int main(void)
         cmocka_unit_test(test_empty_graph),
         cmocka_unit_test(test_clients_read_back),
     };
+    if (argc == 3 && strcmp(argv[1], "--write") == 0)
+        return write_all(argv[2]);
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
