@@ -30,6 +30,10 @@ typedef struct {
  * dg_meeting_destroy it or keep it). Non-zero return stops. */
 typedef int (*dg_meeting_fn)(void *ctx, dg_meeting *m);
 
+/* Registers the extractors' trigger words with the gazetteer and compiles
+ * it: call once after loading, before extracting. */
+int dg_extract_prepare(dg_gazetteer *g, dg_error *err);
+
 /* Extracts meetings from one document. */
 int dg_extract_document(const dg_document *doc, const dg_extract_opts *opts,
                         dg_meeting_fn fn, void *ctx, dg_error *err);

@@ -16,6 +16,7 @@ typedef enum {
     DG_ENT_PLACE,
     DG_ENT_GROUP,
     DG_ENT_OFFICIAL,
+    DG_ENT_TRIGGER,      /* an extractor's trigger word (dg_gazetteer_set_triggers) */
     DG_ENT_COUNT
 } dg_entity_type;
 
@@ -116,6 +117,15 @@ int dg_gazetteer_load_dir(dg_gazetteer *g, const char *dir, dg_error *err);
 int dg_gazetteer_load_file(dg_gazetteer *g, const char *path, dg_error *err);
 int dg_gazetteer_load_buf(dg_gazetteer *g, const char *data, size_t len,
                           const char *name, dg_error *err);
+/* Words the extractors look for (会见, "met with") compiled into the same
+ * automaton, so one pass over a document finds entities and triggers; they
+ * match as DG_ENT_TRIGGER with index = position in forms (folded forms:
+ * simplified, lower case). Replaces earlier triggers; call before
+ * dg_gazetteer_compile. */
+int dg_gazetteer_set_triggers(dg_gazetteer *g, const char *const *forms,
+                              size_t n, dg_error *err);
+size_t dg_gazetteer_trigger_count(const dg_gazetteer *g);
+
 /* Builds the matcher after loading; required before dg_gazetteer_scan. */
 int dg_gazetteer_compile(dg_gazetteer *g, dg_error *err);
 

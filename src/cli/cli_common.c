@@ -74,7 +74,7 @@ dg_gazetteer *dg_cli_load_gazetteer(const char *cmd, char **extra, int n_extra)
     for (i = 0; i < n_extra; i++)
         if (dg_gazetteer_load_file(g, extra[i], &err) < 0)
             goto fail;
-    if (dg_gazetteer_compile(g, &err) < 0)
+    if (dg_extract_prepare(g, &err) < 0)
         goto fail;
     return g;
 fail:

@@ -405,8 +405,11 @@ void dg_xdate_reference(xdate *out, const char *s, size_t len,
                 *out = d;
             return;
         }
+        if (!((s[i] >= 'a' && s[i] <= 'z') || is_digit(s[i])) ||
+            (i > 0 && s[i - 1] >= 'a' && s[i - 1] <= 'z'))
+            continue; /* English dates start a word */
         if ((n = dg_xdate_en_at(&d, s + i, len - i, &none)) > 0 && d.y && d.m && d.d) {
-            if (i == 0 || !(s[i - 1] >= 'a' && s[i - 1] <= 'z')) {
+            {
                 *out = d;
                 return;
             }

@@ -84,7 +84,7 @@ static const en_trigger triggers[] = {
 static const char *const irrealis[] = {
     "will ", "would ", "to meet", "to hold", "plans to", "planned to", "plan to",
     "is expected", "are expected", "was expected", "is scheduled", "are scheduled",
-    "is set to", "are set to", "could ", "may ", "might ", "did not", "didn't",
+    "is set to", "are set to", "could ", "might ", "did not", "didn't",
     "never ", "has not", "have not", "hasn't", "haven't", "refused", "declined",
     "if ", "hopes to", "hope to", "looks forward", "look forward", "invited ",
     "invitation", "should ", "wants to", "intends to", "last met", "has met",
@@ -359,6 +359,8 @@ static int find_date(const xdoc *x, size_t s, size_t e, xdate *out)
         const char *t = x->fd.text.ptr + i;
         if (i > s && (is_alpha(t[-1]) || (t[-1] >= '0' && t[-1] <= '9')))
             continue;
+        if (!(is_alpha(t[0]) || (t[0] >= '0' && t[0] <= '9')))
+            continue;
         if (dg_xdate_en_at(&d, t, x->fd.text.len - i, &x->ref) && d.y) {
             *out = d;
             return 1;
@@ -467,11 +469,21 @@ static size_t countries_of(const xdoc *x, size_t from, size_t to, xparty *out, s
     return n;
 }
 
+size_t dg_xen_trigger_count(void)
+{
+    return DG_ARRAY_LEN(triggers);
+}
+
+const char *dg_xen_trigger(size_t i)
+{
+    return triggers[i].text;
+}
+
 void dg_xen_sentence(xdoc *x, size_t s, size_t e)
 {
-    size_t p = s;
+    size_t p = s, mi, nz = dg_xzh_trigger_count();
 
-    while (p < e && !x->stop) {
+    for (mi = dg_xmatch_from(x, s); mi < x->nm && x->m[mi].start < e && !x->stop; mi++) {
         const en_trigger *tr = NULL;
         size_t k, tend, n = 0, n_subj, oe;
         xparty ps[X_MAX_PARTIES];
@@ -480,19 +492,11 @@ void dg_xen_sentence(xdoc *x, size_t s, size_t e)
         int has_date;
         long place, group = -1;
 
-        if (p > s && is_alpha(x->fd.text.ptr[p - 1]) && x->fd.text.ptr[p] != '\'') {
-            p++;
+        if (x->m[mi].type != DG_ENT_TRIGGER || x->m[mi].index < nz ||
+            x->m[mi].index - nz >= DG_ARRAY_LEN(triggers))
             continue;
-        }
-        for (k = 0; k < DG_ARRAY_LEN(triggers); k++)
-            if (dg_xat(x, p, triggers[k].text)) {
-                tr = &triggers[k];
-                break;
-            }
-        if (!tr) {
-            p++;
-            continue;
-        }
+        tr = &triggers[x->m[mi].index - nz];
+        p = x->m[mi].start;
         tend = p + strlen(tr->text);
         if (tend > e)
             tend = e;

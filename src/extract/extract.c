@@ -463,6 +463,16 @@ static int en_period_ends(const xdoc *x, size_t i)
     return 1;
 }
 
+static int has_trigger(const xdoc *x, size_t s, size_t e)
+{
+    size_t i;
+
+    for (i = dg_xmatch_from(x, s); i < x->nm && x->m[i].start < e; i++)
+        if (x->m[i].type == DG_ENT_TRIGGER || x->m[i].type == DG_ENT_GROUP)
+            return 1; /* a group meeting sets the context later sentences use */
+    return 0;
+}
+
 static void run_sentences(xdoc *x)
 {
     const char *t = x->fd.text.ptr;
@@ -476,7 +486,8 @@ static void run_sentences(xdoc *x)
             end = 1;
         } else if (t[i] == '\n') {
             end = para = 1;
-        } else if (dg_xat(x, i, "。") || dg_xat(x, i, "！") || dg_xat(x, i, "？")) {
+        } else if ((unsigned char)t[i] == 0xE3 && i + 2 < n && (unsigned char)t[i + 1] == 0x80 &&
+                   (unsigned char)t[i + 2] == 0x82) { /* 。 (！？ fold to ASCII) */
             end = 1;
             next = i + 3;
             e = next;
@@ -491,7 +502,7 @@ static void run_sentences(xdoc *x)
             end = para = 1;
         }
         if (end) {
-            if (e > s) {
+            if (e > s && has_trigger(x, s, e)) {
                 if (sentence_is_zh(x, s, e))
                     dg_xzh_sentence(x, s, e);
                 else
@@ -525,6 +536,8 @@ int dg_extract_document(const dg_document *doc, const dg_extract_opts *opts,
 
     if (!opts || !opts->gaz)
         return dg_error_set(err, DG_EINVAL, "extraction needs a compiled gazetteer");
+    if (dg_gazetteer_trigger_count(opts->gaz) == 0)
+        return dg_error_set(err, DG_EINVAL, "gazetteer not prepared for extraction (dg_extract_prepare)");
     memset(&x, 0, sizeof(x));
     x.doc = doc;
     x.opts = opts;
@@ -560,6 +573,25 @@ int dg_extract_document(const dg_document *doc, const dg_extract_opts *opts,
     free(x.m);
     dg_folded_destroy(&x.fd);
     return rc < 0 ? rc : DG_OK;
+}
+
+int dg_extract_prepare(dg_gazetteer *g, dg_error *err)
+{
+    size_t nz = dg_xzh_trigger_count(), ne = dg_xen_trigger_count(), i;
+    const char **forms = malloc((nz + ne) * sizeof(*forms));
+    int rc;
+
+    if (!forms)
+        return dg_error_set(err, DG_ENOMEM, "out of memory");
+    for (i = 0; i < nz; i++)
+        forms[i] = dg_xzh_trigger(i);
+    for (i = 0; i < ne; i++)
+        forms[nz + i] = dg_xen_trigger(i);
+    rc = dg_gazetteer_set_triggers(g, forms, nz + ne, err);
+    free(forms);
+    if (rc == DG_OK)
+        rc = dg_gazetteer_compile(g, err);
+    return rc;
 }
 
 /* ---- files ---- */

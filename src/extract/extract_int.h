@@ -68,6 +68,13 @@ char *dg_xdate_format(const xdate *d);
 void dg_xzh_sentence(xdoc *x, size_t s, size_t e);
 void dg_xen_sentence(xdoc *x, size_t s, size_t e);
 
+/* the trigger words of each grammar (compiled into the gazetteer's
+ * automaton by dg_extract_prepare: zh first, then en) */
+size_t dg_xzh_trigger_count(void);
+const char *dg_xzh_trigger(size_t i);
+size_t dg_xen_trigger_count(void);
+const char *dg_xen_trigger(size_t i);
+
 /* extract.c: helpers the grammars use */
 /* Index of the first match with start >= pos (binary search). */
 size_t dg_xmatch_from(const xdoc *x, size_t pos);

@@ -73,6 +73,49 @@ static const char *const irrealis[] = {
     "约定", "推迟", "取消", "延期", "盼", "何时", "是否", "将",
 };
 
+/* The automaton also finds the markers (plans, speech), so checking a
+ * clause for them costs a walk over its matches, not a string search at
+ * every byte. Indices: triggers, then irrealis markers, then speech verbs. */
+#define N_TRIG DG_ARRAY_LEN(triggers)
+#define N_IRR DG_ARRAY_LEN(irrealis)
+#define N_SPEECH DG_ARRAY_LEN(speech_verbs)
+
+size_t dg_xzh_trigger_count(void)
+{
+    return N_TRIG + N_IRR + N_SPEECH;
+}
+
+const char *dg_xzh_trigger(size_t i)
+{
+    if (i < N_TRIG)
+        return triggers[i].text;
+    if (i < N_TRIG + N_IRR)
+        return irrealis[i - N_TRIG];
+    return speech_verbs[i - N_TRIG - N_IRR];
+}
+
+/* A marker of the given class (1 irrealis, 2 speech) among the matches in
+ * [from, to)? */
+static int marker_in(const xdoc *x, size_t from, size_t to, int cls)
+{
+    size_t i;
+
+    for (i = dg_xmatch_from(x, from); i < x->nm && x->m[i].start < to; i++) {
+        uint32_t k = x->m[i].index;
+        if (x->m[i].type != DG_ENT_TRIGGER || k < N_TRIG || k >= N_TRIG + N_IRR + N_SPEECH)
+            continue;
+        if (cls == 1 && k < N_TRIG + N_IRR) {
+            /* 将 alone, not in 将军 */
+            if (dg_xat(x, x->m[i].start, "将") && dg_xat(x, x->m[i].start + 3, "军"))
+                continue;
+            return 1;
+        }
+        if (cls == 2 && k >= N_TRIG + N_IRR)
+            return 1;
+    }
+    return 0;
+}
+
 static const dg_gaz_match *match_at(const xdoc *x, size_t pos)
 {
     size_t i = dg_xmatch_from(x, pos);
@@ -294,18 +337,7 @@ static int counted(const xdoc *x, size_t s, size_t p)
 
 static int irrealis_before(const xdoc *x, size_t from, size_t p)
 {
-    size_t i;
-
-    for (i = from; i < p; i++) {
-        int n = at_any(x, i, irrealis, DG_ARRAY_LEN(irrealis));
-        if (n) {
-            /* 将 alone counts only right before the verb phrase, not in 将军 */
-            if (n == 3 && dg_xat(x, i, "将") && dg_xat(x, i + 3, "军"))
-                continue;
-            return 1;
-        }
-    }
-    return 0;
+    return marker_in(x, from, p, 1);
 }
 
 static long find_date(xdoc *x, size_t from, size_t to, xdate *out, int *explicit_date)
@@ -380,15 +412,9 @@ static long find_group_meeting(const xdoc *x, size_t from, size_t to)
 
 static int paragraph_is_speech(const xdoc *x, size_t s)
 {
-    size_t i, lim;
-
     if (s != x->para_start)
         return x->speech_para;
-    lim = s + 40 < x->fd.text.len ? s + 40 : x->fd.text.len;
-    for (i = s; i < lim; i++)
-        if (at_any(x, i, speech_verbs, DG_ARRAY_LEN(speech_verbs)))
-            return 1;
-    return 0;
+    return marker_in(x, s, s + 40 < x->fd.text.len ? s + 40 : x->fd.text.len, 2);
 }
 
 static void add_group_members(const xdoc *x, long group, const xdate *date,
@@ -491,7 +517,9 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
         x->carry_group = sent_group;
         x->carry_place = find_place(x, s, e);
     }
-    while (p < e && !x->stop) {
+    size_t mi;
+
+    for (mi = dg_xmatch_from(x, s); mi < x->nm && x->m[mi].start < e && !x->stop; mi++) {
         const trigger *tr = NULL;
         size_t k, tend, cs, ce, n_subj, n_obj = 0, n = 0;
         xparty ps[X_MAX_PARTIES];
@@ -502,17 +530,10 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
         dg_kind kind;
         size_t sep;
 
-        for (k = 0; k < DG_ARRAY_LEN(triggers); k++)
-            if (dg_xat(x, p, triggers[k].text)) {
-                tr = &triggers[k];
-                break;
-            }
-        if (!tr) {
-            size_t adv;
-            dg_xcp(x, p, &adv);
-            p += adv ? adv : 1;
+        if (x->m[mi].type != DG_ENT_TRIGGER || x->m[mi].index >= N_TRIG)
             continue;
-        }
+        tr = &triggers[x->m[mi].index];
+        p = x->m[mi].start;
         tend = p + strlen(tr->text);
         kind = tr->kind;
         if (p < consumed || (tr->vt == V_CHAIR && p >= 6 && dg_xat(x, p - 6, "共同"))) {
@@ -539,10 +560,7 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
         /* reported speech: unless the sentence dates the meeting itself */
         has_date = find_date(x, s, e, &date, &explicit_date) >= 0;
         {
-            size_t i;
-            int sp = 0;
-            for (i = s; i < p && !sp; i++)
-                sp = at_any(x, i, speech_verbs, DG_ARRAY_LEN(speech_verbs)) != 0;
+            int sp = marker_in(x, s, p, 2);
             if ((sp || speech) && !(has_date && explicit_date)) {
                 p = tend;
                 continue;

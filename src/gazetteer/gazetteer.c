@@ -70,6 +70,7 @@ struct dg_gazetteer {
     size_t n_refs, cap_refs;
     abbr_rec *abbrs;
     size_t n_abbrs;
+    gaz_forms triggers;
 };
 
 static void forms_destroy(gaz_forms *f)
@@ -187,6 +188,7 @@ void dg_gazetteer_free(dg_gazetteer *g)
         forms_destroy(&g->officials[i].forms);
     }
     free(g->officials);
+    forms_destroy(&g->triggers);
     dg_fold_free(g->fold);
     free(g);
 }
@@ -685,6 +687,32 @@ int dg_gazetteer_load_dir(dg_gazetteer *g, const char *dir, dg_error *err)
     return rc;
 }
 
+int dg_gazetteer_set_triggers(dg_gazetteer *g, const char *const *forms,
+                              size_t n, dg_error *err)
+{
+    size_t i;
+
+    forms_destroy(&g->triggers);
+    for (i = 0; i < n; i++) {
+        void *p = g->triggers.forms;
+        /* kept even when equal to another: the index is the caller's */
+        if (dg_grow_array(&p, &g->triggers.cap, g->triggers.n + 1, sizeof(gaz_form)) < 0)
+            return dg_error_set(err, DG_ENOMEM, "out of memory");
+        g->triggers.forms = p;
+        g->triggers.forms[g->triggers.n].text = dg_strdup0(forms[i]);
+        if (!g->triggers.forms[g->triggers.n].text)
+            return dg_error_set(err, DG_ENOMEM, "out of memory");
+        g->triggers.forms[g->triggers.n].type = DG_ENT_TRIGGER;
+        g->triggers.n++;
+    }
+    return DG_OK;
+}
+
+size_t dg_gazetteer_trigger_count(const dg_gazetteer *g)
+{
+    return g->triggers.n;
+}
+
 /* ---- compiling the matcher ---- */
 
 typedef struct {
@@ -740,7 +768,7 @@ static int add_forms(dg_gazetteer *g, pending *pd, const gaz_forms *f,
         /* trim spaces the folding produced at the ends */
         while (tmp->len && tmp->ptr[tmp->len - 1] == ' ')
             dg_buf_truncate(tmp, tmp->len - 1);
-        if (form_too_short(dg_buf_cstr(tmp), tmp->len))
+        if (override_type != DG_ENT_TRIGGER && form_too_short(dg_buf_cstr(tmp), tmp->len))
             continue;
         id = dg_matcher_add(g->matcher, tmp->ptr, tmp->len);
         if (id < 0)
@@ -779,7 +807,8 @@ int dg_gazetteer_compile(dg_gazetteer *g, dg_error *err)
     g->matcher = dg_matcher_new();
     if (!g->matcher)
         return dg_error_set(err, DG_ENOMEM, "out of memory");
-    /* priority: officials, countries, groups, places, titles */
+    /* priority: officials, countries, groups, places, titles; triggers
+     * last (a form that is both a name and a trigger names first) */
     for (i = 0; rc == DG_OK && i < g->n_officials; i++)
         rc = add_forms(g, &pd, &g->officials[i].forms, DG_ENT_OFFICIAL, (uint32_t)i, &tmp);
     for (i = 0; rc == DG_OK && i < g->n_countries; i++)
@@ -790,6 +819,12 @@ int dg_gazetteer_compile(dg_gazetteer *g, dg_error *err)
         rc = add_forms(g, &pd, &g->places[i].forms, DG_ENT_PLACE, (uint32_t)i, &tmp);
     for (i = 0; rc == DG_OK && i < g->n_titles; i++)
         rc = add_forms(g, &pd, &g->titles[i].forms, DG_ENT_TITLE, (uint32_t)i, &tmp);
+    for (i = 0; rc == DG_OK && i < g->triggers.n; i++) {
+        gaz_forms one;
+        one.forms = &g->triggers.forms[i];
+        one.n = one.cap = 1;
+        rc = add_forms(g, &pd, &one, DG_ENT_TRIGGER, (uint32_t)i, &tmp);
+    }
     if (rc == DG_OK)
         rc = dg_matcher_build(g->matcher);
     if (rc < 0)
