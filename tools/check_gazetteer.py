@@ -194,7 +194,7 @@ def main():
         check_sorted_unique("groups.json", gs, "id")
         for g in gs:
             check_fields("groups.json", g, ["id", "name_en", "name_zh", "members"],
-                         ["aliases_en", "aliases_zh", "aliases_zh_hant", "note"], "id")
+                         ["aliases_en", "aliases_zh", "aliases_zh_hant"], "id")
             seen = set()
             for m in g.get("members", []):
                 if m.get("country") not in codes:
