@@ -174,7 +174,7 @@ def main():
         cities = {x["name_en"] for x in ps if x.get("kind", "city") == "city"}
         for x in ps:
             check_fields("places.json", x, ["id", "name_en", "name_zh", "country"],
-                         ["aliases_en", "aliases_zh", "aliases_zh_hant", "kind", "city", "capital"], "id")
+                         ["aliases_en", "aliases_zh", "aliases_zh_hant", "kind", "city"], "id")
             if x.get("country") not in codes:
                 err("places.json", "%s: unknown country %s" % (x["id"], x.get("country")))
             if x.get("kind", "city") not in ("city", "venue"):
@@ -194,7 +194,7 @@ def main():
         check_sorted_unique("groups.json", gs, "id")
         for g in gs:
             check_fields("groups.json", g, ["id", "name_en", "name_zh", "members"],
-                         ["aliases_en", "aliases_zh", "aliases_zh_hant", "note"], "id")
+                         ["aliases_en", "aliases_zh", "aliases_zh_hant"], "id")
             seen = set()
             for m in g.get("members", []):
                 if m.get("country") not in codes:
