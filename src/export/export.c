@@ -186,16 +186,6 @@ const char *dg_num(char out[DG_NUM_MAX], double x)
     return out;
 }
 
-double dg_num_round(double x)
-{
-    char s[DG_NUM_MAX];
-
-    if (!isfinite(x))
-        return x;
-    snprintf(s, sizeof(s), DG_NUM_FMT, x);
-    return strtod(s, NULL);
-}
-
 int dg_xml_clean(dg_buf *b, const char *s)
 {
     static const char repl[] = "\xEF\xBF\xBD"; /* U+FFFD */

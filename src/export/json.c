@@ -45,6 +45,17 @@ static int add_val(cJSON *obj, const char *name, const dg_attr_val *v,
     return 0;
 }
 
+static int add_double(cJSON *o, const char *name, double d)
+{
+    cJSON *item = create_double(d);
+
+    if (!item || !cJSON_AddItemToObject(o, name, item)) {
+        cJSON_Delete(item);
+        return 0;
+    }
+    return 1;
+}
+
 static cJSON *graph_object(const dg_graph *g)
 {
     cJSON *o = cJSON_CreateObject();
@@ -55,16 +66,12 @@ static cJSON *graph_object(const dg_graph *g)
     ok = ok && cJSON_AddNumberToObject(o, "edges", (double)g->n_edges);
     if (ok && g->analyzed) {
         ok = ok && cJSON_AddNumberToObject(o, "components", (double)g->stats.components);
-        ok = ok && cJSON_AddNumberToObject(o, "density", dg_num_round(g->stats.density));
-        ok = ok && cJSON_AddNumberToObject(o, "transitivity",
-                                           dg_num_round(g->stats.transitivity));
-        ok = ok && cJSON_AddNumberToObject(o, "modularity",
-                                           dg_num_round(g->stats.modularity));
-        ok = ok && cJSON_AddNumberToObject(o, "leiden_modularity",
-                                           dg_num_round(g->stats.leiden_modularity));
+        ok = ok && add_double(o, "density", g->stats.density);
+        ok = ok && add_double(o, "transitivity", g->stats.transitivity);
+        ok = ok && add_double(o, "modularity", g->stats.modularity);
+        ok = ok && add_double(o, "leiden_modularity", g->stats.leiden_modularity);
         if (dg_graph_is_directed(g))
-            ok = ok && cJSON_AddNumberToObject(o, "reciprocity",
-                                               dg_num_round(g->stats.reciprocity));
+            ok = ok && add_double(o, "reciprocity", g->stats.reciprocity);
     }
     if (!ok) {
         cJSON_Delete(o);
