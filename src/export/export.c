@@ -217,6 +217,32 @@ int dg_xml_clean(dg_buf *b, const char *s)
     return dg_buf_add(b, s + start, i - start);
 }
 
+static int sink_write(void *ctx, const char *data, int len)
+{
+    dg_xml_sink *sink = ctx;
+
+    if (!sink->failed && dg_buf_add(sink->out, data, (size_t)len) < 0)
+        sink->failed = 1;
+    return len;
+}
+
+xmlTextWriterPtr dg_xml_writer_new(dg_xml_sink *sink)
+{
+    xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(sink_write, NULL, sink, NULL);
+    xmlTextWriterPtr w;
+
+    if (!ob)
+        return NULL;
+    w = xmlNewTextWriter(ob); /* owns ob from here on */
+    if (!w) {
+        xmlOutputBufferClose(ob);
+        return NULL;
+    }
+    xmlTextWriterSetIndent(w, 1);
+    xmlTextWriterSetIndentString(w, (const xmlChar *)"  ");
+    return w;
+}
+
 int dg_graph_check(const dg_graph *g, const char *what, dg_error *err)
 {
     size_t i;

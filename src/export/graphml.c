@@ -161,32 +161,23 @@ fail:
 
 int dg_export_graphml(dg_buf *out, const dg_graph *g, dg_error *err)
 {
-    xmlBufferPtr xb = xmlBufferCreate();
-    xmlTextWriterPtr w = xb ? xmlNewTextWriterMemory(xb, 0) : NULL;
+    size_t start = out->len;
+    dg_xml_sink sink = { out, 0 };
+    xmlTextWriterPtr w;
     dg_buf tmp = DG_BUF_INIT;
-    int rc = dg_graph_check(g, "graphml", err);
+    int rc = dg_graph_check(g, "graphml", err), ok;
 
     if (rc < 0)
-        goto out;
-    if (!w) {
-        rc = dg_error_set(err, DG_ENOMEM, "graphml: out of memory");
-        goto out;
-    }
-    xmlTextWriterSetIndent(w, 1);
-    xmlTextWriterSetIndentString(w, X("  "));
-    if (write_graphml(w, &tmp, g) < 0) {
-        rc = dg_error_set(err, DG_ENOMEM, "graphml: writing the document failed");
-        goto out;
-    }
-    xmlFreeTextWriter(w); /* flushes into xb */
-    w = NULL;
-    if (dg_buf_add(out, xmlBufferContent(xb), (size_t)xmlBufferLength(xb)) < 0)
-        rc = dg_error_set(err, DG_ENOMEM, "graphml: out of memory");
-out:
-    if (w)
-        xmlFreeTextWriter(w);
-    if (xb)
-        xmlBufferFree(xb);
+        return rc;
+    w = dg_xml_writer_new(&sink);
+    if (!w)
+        return dg_error_set(err, DG_ENOMEM, "graphml: out of memory");
+    ok = write_graphml(w, &tmp, g) == 0;
+    xmlFreeTextWriter(w); /* flushes into out */
     dg_buf_destroy(&tmp);
-    return rc;
+    if (!ok || sink.failed) {
+        dg_buf_truncate(out, start);
+        return dg_error_set(err, DG_ENOMEM, "graphml: writing the document failed");
+    }
+    return DG_OK;
 }

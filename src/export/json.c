@@ -150,6 +150,7 @@ int dg_export_json(dg_buf *out, const dg_graph *g, dg_error *err)
 {
     cJSON *root;
     char *text;
+    size_t start;
     int rc = dg_graph_check(g, "json", err);
 
     if (rc < 0)
@@ -161,11 +162,14 @@ int dg_export_json(dg_buf *out, const dg_graph *g, dg_error *err)
     cJSON_Delete(root);
     if (!text)
         return dg_error_set(err, DG_ENOMEM, "json: out of memory");
+    start = out->len;
     rc = dg_buf_adds(out, text);
     if (rc == DG_OK)
         rc = dg_buf_addc(out, '\n');
     cJSON_free(text);
-    if (rc < 0)
+    if (rc < 0) {
+        dg_buf_truncate(out, start);
         return dg_error_set(err, DG_ENOMEM, "json: out of memory");
+    }
     return DG_OK;
 }
