@@ -41,7 +41,7 @@ static int add_val(dg_buf *b, const dg_attr_val *v, dg_attr_type type)
         return DG_OK;
     switch (type) {
     case DG_ATTR_STRING: return add_field(b, v->s);
-    case DG_ATTR_LONG: return dg_buf_addf(b, "%ld", v->l);
+    case DG_ATTR_LONG: return dg_buf_adds(b, dg_long(num, v->l));
     default: return dg_buf_adds(b, dg_num(num, v->d));
     }
 }

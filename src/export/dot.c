@@ -48,7 +48,7 @@ static int set_val(void *obj, const char *name, const dg_attr_val *v,
         return 0;
     switch (type) {
     case DG_ATTR_STRING: return dg_dot_set(obj, name, v->s, tmp);
-    case DG_ATTR_LONG: snprintf(num, sizeof(num), "%ld", v->l); break;
+    case DG_ATTR_LONG: dg_long(num, v->l); break;
     default: dg_num(num, v->d); break;
     }
     return dg_dot_set(obj, name, num, tmp);

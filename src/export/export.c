@@ -173,8 +173,31 @@ void dg_edge_attr_get(dg_attr_val *v, const dg_edge *e, size_t i)
 
 /* --- numbers, text, dates, colours --- */
 
+const char *dg_long(char out[DG_NUM_MAX], long v)
+{
+    char tmp[DG_NUM_MAX];
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    size_t n = 0, i = 0;
+
+    do {
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        out[i++] = '-';
+    while (n)
+        out[i++] = tmp[--n];
+    out[i] = '\0';
+    return out;
+}
+
+/* Whole numbers below 1e9 print the same under %.9g as in decimal. */
+#define DG_NUM_INT_MAX 1e9
+
 const char *dg_num(char out[DG_NUM_MAX], double x)
 {
+    if (x > -DG_NUM_INT_MAX && x < DG_NUM_INT_MAX && x == (double)(long)x && x != 0.0)
+        return dg_long(out, (long)x);
     if (isnan(x))
         snprintf(out, DG_NUM_MAX, "NaN");
     else if (isinf(x))

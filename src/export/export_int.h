@@ -45,6 +45,8 @@ void dg_edge_attr_get(dg_attr_val *out, const dg_edge *e, size_t i);
 /* Formats x with DG_NUM_FMT; NaN and infinities as "NaN", "INF", "-INF"
  * (what strtod, Python's float() and igraph read back). Returns out. */
 const char *dg_num(char out[DG_NUM_MAX], double x);
+/* Formats v in decimal ("%ld", without printf's cost). Returns out. */
+const char *dg_long(char out[DG_NUM_MAX], long v);
 
 /* Replaces b's contents with s minus what XML 1.0 forbids: C0 control
  * characters other than tab, newline and carriage return become U+FFFD.

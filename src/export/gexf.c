@@ -79,7 +79,7 @@ static int write_attvalue(xmlTextWriterPtr w, dg_buf *tmp, const char *name,
         CHK(xmlTextWriterWriteAttribute(w, X("value"), X(dg_buf_cstr(tmp))));
         break;
     case DG_ATTR_LONG:
-        CHK(xmlTextWriterWriteFormatAttribute(w, X("value"), "%ld", v->l));
+        CHK(xmlTextWriterWriteAttribute(w, X("value"), X(dg_long(num, v->l))));
         break;
     case DG_ATTR_DOUBLE:
         CHK(xmlTextWriterWriteAttribute(w, X("value"), X(dg_num(num, v->d))));
