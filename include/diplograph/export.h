@@ -9,7 +9,7 @@
  * edge type, weight, meetings, sources, count_<kind> per kind, first_date,
  * last_date. An absent value (NULL string) is left out. Errors: DG_EINVAL
  * for an edge naming a node out of range or a node without id, DG_ENOMEM
- * (out is then left with a partial document: truncate it). */
+ * (also past out->max). On error out is left as it was. */
 
 #include "buf.h"
 #include "error.h"

@@ -41,7 +41,7 @@ static int add_val(dg_buf *b, const dg_attr_val *v, dg_attr_type type)
         return DG_OK;
     switch (type) {
     case DG_ATTR_STRING: return add_field(b, v->s);
-    case DG_ATTR_LONG: return dg_buf_addf(b, "%ld", v->l);
+    case DG_ATTR_LONG: return dg_buf_adds(b, dg_long(num, v->l));
     default: return dg_buf_adds(b, dg_num(num, v->d));
     }
 }
@@ -80,6 +80,7 @@ static int is_gephi_column(size_t k)
 
 int dg_export_csv_nodes(dg_buf *out, const dg_graph *g, dg_error *err)
 {
+    size_t start = out->len;
     dg_buf iv = DG_BUF_INIT;
     dg_attr_val v;
     size_t i, k;
@@ -124,13 +125,16 @@ int dg_export_csv_nodes(dg_buf *out, const dg_graph *g, dg_error *err)
             rc = dg_buf_adds(out, CRLF);
     }
     dg_buf_destroy(&iv);
-    if (rc < 0)
+    if (rc < 0) {
+        dg_buf_truncate(out, start);
         return dg_error_set(err, DG_ENOMEM, "csv: out of memory");
+    }
     return DG_OK;
 }
 
 int dg_export_csv_edges(dg_buf *out, const dg_graph *g, dg_error *err)
 {
+    size_t start = out->len;
     dg_buf iv = DG_BUF_INIT;
     dg_attr_val v;
     char num[DG_NUM_MAX], s[11], t[11];
@@ -175,7 +179,9 @@ int dg_export_csv_edges(dg_buf *out, const dg_graph *g, dg_error *err)
             rc = dg_buf_adds(out, CRLF);
     }
     dg_buf_destroy(&iv);
-    if (rc < 0)
+    if (rc < 0) {
+        dg_buf_truncate(out, start);
         return dg_error_set(err, DG_ENOMEM, "csv: out of memory");
+    }
     return DG_OK;
 }

@@ -48,7 +48,7 @@ static int set_val(void *obj, const char *name, const dg_attr_val *v,
         return 0;
     switch (type) {
     case DG_ATTR_STRING: return dg_dot_set(obj, name, v->s, tmp);
-    case DG_ATTR_LONG: snprintf(num, sizeof(num), "%ld", v->l); break;
+    case DG_ATTR_LONG: dg_long(num, v->l); break;
     default: dg_num(num, v->d); break;
     }
     return dg_dot_set(obj, name, num, tmp);
@@ -121,6 +121,7 @@ int dg_export_dot(dg_buf *out, const dg_graph *g, dg_error *err)
     Agiodisc_t io = { AgIoDisc.afread, buf_putstr, buf_flush };
     Agdisc_t disc = { &AgMemDisc, &AgIdDisc, &io };
     dg_buf tmp = DG_BUF_INIT;
+    size_t start = out->len;
     Agraph_t *ag;
     int rc = dg_graph_check(g, "dot", err);
 
@@ -132,8 +133,10 @@ int dg_export_dot(dg_buf *out, const dg_graph *g, dg_error *err)
         return dg_error_set(err, DG_ENOMEM, "dot: cannot create the graph");
     if (build(ag, g, &tmp) < 0)
         rc = dg_error_set(err, DG_ENOMEM, "dot: building the graph failed");
-    else if (agwrite(ag, out) != 0)
+    else if (agwrite(ag, out) != 0) {
+        dg_buf_truncate(out, start);
         rc = dg_error_set(err, DG_ENOMEM, "dot: writing the graph failed");
+    }
     agclose(ag);
     dg_buf_destroy(&tmp);
     return rc;

@@ -173,8 +173,31 @@ void dg_edge_attr_get(dg_attr_val *v, const dg_edge *e, size_t i)
 
 /* --- numbers, text, dates, colours --- */
 
+const char *dg_long(char out[DG_NUM_MAX], long v)
+{
+    char tmp[DG_NUM_MAX];
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    size_t n = 0, i = 0;
+
+    do {
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        out[i++] = '-';
+    while (n)
+        out[i++] = tmp[--n];
+    out[i] = '\0';
+    return out;
+}
+
+/* Whole numbers below 1e9 print the same under %.9g as in decimal. */
+#define DG_NUM_INT_MAX 1e9
+
 const char *dg_num(char out[DG_NUM_MAX], double x)
 {
+    if (x > -DG_NUM_INT_MAX && x < DG_NUM_INT_MAX && x == (double)(long)x && x != 0.0)
+        return dg_long(out, (long)x);
     if (isnan(x))
         snprintf(out, DG_NUM_MAX, "NaN");
     else if (isinf(x))
@@ -184,16 +207,6 @@ const char *dg_num(char out[DG_NUM_MAX], double x)
     else
         snprintf(out, DG_NUM_MAX, DG_NUM_FMT, x);
     return out;
-}
-
-double dg_num_round(double x)
-{
-    char s[DG_NUM_MAX];
-
-    if (!isfinite(x))
-        return x;
-    snprintf(s, sizeof(s), DG_NUM_FMT, x);
-    return strtod(s, NULL);
 }
 
 int dg_xml_clean(dg_buf *b, const char *s)
@@ -225,6 +238,32 @@ int dg_xml_clean(dg_buf *b, const char *s)
         }
     }
     return dg_buf_add(b, s + start, i - start);
+}
+
+static int sink_write(void *ctx, const char *data, int len)
+{
+    dg_xml_sink *sink = ctx;
+
+    if (!sink->failed && dg_buf_add(sink->out, data, (size_t)len) < 0)
+        sink->failed = 1;
+    return len;
+}
+
+xmlTextWriterPtr dg_xml_writer_new(dg_xml_sink *sink)
+{
+    xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(sink_write, NULL, sink, NULL);
+    xmlTextWriterPtr w;
+
+    if (!ob)
+        return NULL;
+    w = xmlNewTextWriter(ob); /* owns ob from here on */
+    if (!w) {
+        xmlOutputBufferClose(ob);
+        return NULL;
+    }
+    xmlTextWriterSetIndent(w, 1);
+    xmlTextWriterSetIndentString(w, (const xmlChar *)"  ");
+    return w;
 }
 
 int dg_graph_check(const dg_graph *g, const char *what, dg_error *err)

@@ -4,6 +4,7 @@
  * one attribute table, one number format, one XML text cleaner, so every
  * format names, types and prints an attribute the same way. */
 
+#include <libxml/xmlwriter.h>
 #include <stddef.h>
 
 #include "diplograph/buf.h"
@@ -44,14 +45,27 @@ void dg_edge_attr_get(dg_attr_val *out, const dg_edge *e, size_t i);
 /* Formats x with DG_NUM_FMT; NaN and infinities as "NaN", "INF", "-INF"
  * (what strtod, Python's float() and igraph read back). Returns out. */
 const char *dg_num(char out[DG_NUM_MAX], double x);
-/* x rounded to DG_NUM_FMT's precision (for writers that print numbers
- * themselves, like cJSON). */
-double dg_num_round(double x);
+/* Formats v in decimal ("%ld", without printf's cost). Returns out. */
+const char *dg_long(char out[DG_NUM_MAX], long v);
 
 /* Replaces b's contents with s minus what XML 1.0 forbids: C0 control
  * characters other than tab, newline and carriage return become U+FFFD.
  * s is valid UTF-8 (checked where input enters). NULL s gives "". */
 int dg_xml_clean(dg_buf *b, const char *s);
+
+/* Where an xmlTextWriter's bytes go: appended to out. When an append
+ * fails, failed is set and the rest is dropped (reporting success to
+ * libxml2, which would otherwise print an I/O error on stderr). */
+typedef struct {
+    dg_buf *out;
+    int failed;
+} dg_xml_sink;
+
+/* An xmlTextWriter writing into sink (no intermediate xmlBuffer, whose
+ * int length caps documents at 2 GB), indenting by two spaces. NULL when
+ * out of memory. Free with xmlFreeTextWriter (which flushes), then check
+ * sink->failed. */
+xmlTextWriterPtr dg_xml_writer_new(dg_xml_sink *sink);
 
 /* Checks what every writer relies on: node ids set, edge ends in range.
  * DG_EINVAL naming `what` (the format) and the fault. */

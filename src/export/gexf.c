@@ -79,7 +79,7 @@ static int write_attvalue(xmlTextWriterPtr w, dg_buf *tmp, const char *name,
         CHK(xmlTextWriterWriteAttribute(w, X("value"), X(dg_buf_cstr(tmp))));
         break;
     case DG_ATTR_LONG:
-        CHK(xmlTextWriterWriteFormatAttribute(w, X("value"), "%ld", v->l));
+        CHK(xmlTextWriterWriteAttribute(w, X("value"), X(dg_long(num, v->l))));
         break;
     case DG_ATTR_DOUBLE:
         CHK(xmlTextWriterWriteAttribute(w, X("value"), X(dg_num(num, v->d))));
@@ -305,37 +305,28 @@ static double *circle_angles(const dg_graph *g)
 
 int dg_export_gexf(dg_buf *out, const dg_graph *g, dg_error *err)
 {
-    xmlBufferPtr xb = NULL;
-    xmlTextWriterPtr w = NULL;
+    size_t start = out->len;
+    dg_xml_sink sink = { out, 0 };
+    xmlTextWriterPtr w;
     dg_buf tmp = DG_BUF_INIT;
-    double *angle = NULL;
-    int rc = dg_graph_check(g, "gexf", err);
+    double *angle;
+    int rc = dg_graph_check(g, "gexf", err), ok;
 
     if (rc < 0)
         return rc;
     angle = circle_angles(g);
-    xb = angle ? xmlBufferCreate() : NULL;
-    w = xb ? xmlNewTextWriterMemory(xb, 0) : NULL;
+    w = angle ? dg_xml_writer_new(&sink) : NULL;
     if (!w) {
-        rc = dg_error_set(err, DG_ENOMEM, "gexf: out of memory");
-        goto out;
+        free(angle);
+        return dg_error_set(err, DG_ENOMEM, "gexf: out of memory");
     }
-    xmlTextWriterSetIndent(w, 1);
-    xmlTextWriterSetIndentString(w, X("  "));
-    if (write_gexf(w, &tmp, g, angle) < 0) {
-        rc = dg_error_set(err, DG_ENOMEM, "gexf: writing the document failed");
-        goto out;
-    }
-    xmlFreeTextWriter(w);
-    w = NULL;
-    if (dg_buf_add(out, xmlBufferContent(xb), (size_t)xmlBufferLength(xb)) < 0)
-        rc = dg_error_set(err, DG_ENOMEM, "gexf: out of memory");
-out:
-    if (w)
-        xmlFreeTextWriter(w);
-    if (xb)
-        xmlBufferFree(xb);
+    ok = write_gexf(w, &tmp, g, angle) == 0;
+    xmlFreeTextWriter(w); /* flushes into out */
     free(angle);
     dg_buf_destroy(&tmp);
-    return rc;
+    if (!ok || sink.failed) {
+        dg_buf_truncate(out, start);
+        return dg_error_set(err, DG_ENOMEM, "gexf: writing the document failed");
+    }
+    return DG_OK;
 }

@@ -35,7 +35,8 @@ fail:
 }
 
 /* <data key="prefix_name">value</data>; nothing when the value is absent */
-static int write_data(xmlTextWriterPtr w, dg_buf *tmp, const char *prefix,
+static int write_data(xmlTextWriterPtr w, dg_buf *tmp, dg_buf *keybuf,
+                      const char *prefix,
                       const char *name, const dg_attr_val *v,
                       dg_attr_type type)
 {
@@ -44,7 +45,11 @@ static int write_data(xmlTextWriterPtr w, dg_buf *tmp, const char *prefix,
     if (!v->present)
         return 0;
     CHK(xmlTextWriterStartElement(w, X("data")));
-    CHK(xmlTextWriterWriteFormatAttribute(w, X("key"), "%s_%s", prefix, name));
+    dg_buf_reset(keybuf);
+    if (dg_buf_adds(keybuf, prefix) < 0 || dg_buf_addc(keybuf, '_') < 0 ||
+        dg_buf_adds(keybuf, name) < 0)
+        goto fail;
+    CHK(xmlTextWriterWriteAttribute(w, X("key"), X(keybuf->ptr)));
     switch (type) {
     case DG_ATTR_STRING:
         if (dg_xml_clean(tmp, v->s) < 0)
@@ -52,7 +57,7 @@ static int write_data(xmlTextWriterPtr w, dg_buf *tmp, const char *prefix,
         CHK(xmlTextWriterWriteString(w, X(dg_buf_cstr(tmp))));
         break;
     case DG_ATTR_LONG:
-        CHK(xmlTextWriterWriteFormatString(w, "%ld", v->l));
+        CHK(xmlTextWriterWriteString(w, X(dg_long(num, v->l))));
         break;
     case DG_ATTR_DOUBLE:
         CHK(xmlTextWriterWriteString(w, X(dg_num(num, v->d))));
@@ -98,6 +103,7 @@ static int write_graphml(xmlTextWriterPtr w, dg_buf *tmp, const dg_graph *g)
 {
     size_t i, k;
     dg_attr_val v;
+    dg_buf key = DG_BUF_INIT;
 
     CHK(xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL));
     CHK(xmlTextWriterStartElement(w, X("graphml")));
@@ -121,7 +127,7 @@ static int write_graphml(xmlTextWriterPtr w, dg_buf *tmp, const dg_graph *g)
         X(dg_graph_is_directed(g) ? "directed" : "undirected")));
     for (k = 0; k < DG_ARRAY_LEN(graph_keys); k++) {
         graph_val(&v, g, k);
-        CHK(write_data(w, tmp, "g", graph_keys[k].name, &v, graph_keys[k].type));
+        CHK(write_data(w, tmp, &key, "g", graph_keys[k].name, &v, graph_keys[k].type));
     }
     for (i = 0; i < g->n_nodes; i++) {
         const dg_node *n = &g->nodes[i];
@@ -131,7 +137,7 @@ static int write_graphml(xmlTextWriterPtr w, dg_buf *tmp, const dg_graph *g)
         CHK(xmlTextWriterWriteAttribute(w, X("id"), X(dg_buf_cstr(tmp))));
         for (k = 0; k < dg_node_attr_count(); k++) {
             dg_node_attr_get(&v, n, k);
-            CHK(write_data(w, tmp, "v", dg_node_attr(k)->name, &v,
+            CHK(write_data(w, tmp, &key, "v", dg_node_attr(k)->name, &v,
                            dg_node_attr(k)->type));
         }
         CHK(xmlTextWriterEndElement(w));
@@ -148,45 +154,38 @@ static int write_graphml(xmlTextWriterPtr w, dg_buf *tmp, const dg_graph *g)
         CHK(xmlTextWriterWriteAttribute(w, X("target"), X(dg_buf_cstr(tmp))));
         for (k = 0; k < dg_edge_attr_count(); k++) {
             dg_edge_attr_get(&v, e, k);
-            CHK(write_data(w, tmp, "e", dg_edge_attr(k)->name, &v,
+            CHK(write_data(w, tmp, &key, "e", dg_edge_attr(k)->name, &v,
                            dg_edge_attr(k)->type));
         }
         CHK(xmlTextWriterEndElement(w));
     }
     CHK(xmlTextWriterEndDocument(w)); /* closes graph and graphml */
+    dg_buf_destroy(&key);
     return 0;
 fail:
+    dg_buf_destroy(&key);
     return -1;
 }
 
 int dg_export_graphml(dg_buf *out, const dg_graph *g, dg_error *err)
 {
-    xmlBufferPtr xb = xmlBufferCreate();
-    xmlTextWriterPtr w = xb ? xmlNewTextWriterMemory(xb, 0) : NULL;
+    size_t start = out->len;
+    dg_xml_sink sink = { out, 0 };
+    xmlTextWriterPtr w;
     dg_buf tmp = DG_BUF_INIT;
-    int rc = dg_graph_check(g, "graphml", err);
+    int rc = dg_graph_check(g, "graphml", err), ok;
 
     if (rc < 0)
-        goto out;
-    if (!w) {
-        rc = dg_error_set(err, DG_ENOMEM, "graphml: out of memory");
-        goto out;
-    }
-    xmlTextWriterSetIndent(w, 1);
-    xmlTextWriterSetIndentString(w, X("  "));
-    if (write_graphml(w, &tmp, g) < 0) {
-        rc = dg_error_set(err, DG_ENOMEM, "graphml: writing the document failed");
-        goto out;
-    }
-    xmlFreeTextWriter(w); /* flushes into xb */
-    w = NULL;
-    if (dg_buf_add(out, xmlBufferContent(xb), (size_t)xmlBufferLength(xb)) < 0)
-        rc = dg_error_set(err, DG_ENOMEM, "graphml: out of memory");
-out:
-    if (w)
-        xmlFreeTextWriter(w);
-    if (xb)
-        xmlBufferFree(xb);
+        return rc;
+    w = dg_xml_writer_new(&sink);
+    if (!w)
+        return dg_error_set(err, DG_ENOMEM, "graphml: out of memory");
+    ok = write_graphml(w, &tmp, g) == 0;
+    xmlFreeTextWriter(w); /* flushes into out */
     dg_buf_destroy(&tmp);
-    return rc;
+    if (!ok || sink.failed) {
+        dg_buf_truncate(out, start);
+        return dg_error_set(err, DG_ENOMEM, "graphml: writing the document failed");
+    }
+    return DG_OK;
 }

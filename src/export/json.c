@@ -45,6 +45,17 @@ static int add_val(cJSON *obj, const char *name, const dg_attr_val *v,
     return 0;
 }
 
+static int add_double(cJSON *o, const char *name, double d)
+{
+    cJSON *item = create_double(d);
+
+    if (!item || !cJSON_AddItemToObject(o, name, item)) {
+        cJSON_Delete(item);
+        return 0;
+    }
+    return 1;
+}
+
 static cJSON *graph_object(const dg_graph *g)
 {
     cJSON *o = cJSON_CreateObject();
@@ -55,16 +66,12 @@ static cJSON *graph_object(const dg_graph *g)
     ok = ok && cJSON_AddNumberToObject(o, "edges", (double)g->n_edges);
     if (ok && g->analyzed) {
         ok = ok && cJSON_AddNumberToObject(o, "components", (double)g->stats.components);
-        ok = ok && cJSON_AddNumberToObject(o, "density", dg_num_round(g->stats.density));
-        ok = ok && cJSON_AddNumberToObject(o, "transitivity",
-                                           dg_num_round(g->stats.transitivity));
-        ok = ok && cJSON_AddNumberToObject(o, "modularity",
-                                           dg_num_round(g->stats.modularity));
-        ok = ok && cJSON_AddNumberToObject(o, "leiden_modularity",
-                                           dg_num_round(g->stats.leiden_modularity));
+        ok = ok && add_double(o, "density", g->stats.density);
+        ok = ok && add_double(o, "transitivity", g->stats.transitivity);
+        ok = ok && add_double(o, "modularity", g->stats.modularity);
+        ok = ok && add_double(o, "leiden_modularity", g->stats.leiden_modularity);
         if (dg_graph_is_directed(g))
-            ok = ok && cJSON_AddNumberToObject(o, "reciprocity",
-                                               dg_num_round(g->stats.reciprocity));
+            ok = ok && add_double(o, "reciprocity", g->stats.reciprocity);
     }
     if (!ok) {
         cJSON_Delete(o);
@@ -143,6 +150,7 @@ int dg_export_json(dg_buf *out, const dg_graph *g, dg_error *err)
 {
     cJSON *root;
     char *text;
+    size_t start;
     int rc = dg_graph_check(g, "json", err);
 
     if (rc < 0)
@@ -154,11 +162,14 @@ int dg_export_json(dg_buf *out, const dg_graph *g, dg_error *err)
     cJSON_Delete(root);
     if (!text)
         return dg_error_set(err, DG_ENOMEM, "json: out of memory");
+    start = out->len;
     rc = dg_buf_adds(out, text);
     if (rc == DG_OK)
         rc = dg_buf_addc(out, '\n');
     cJSON_free(text);
-    if (rc < 0)
+    if (rc < 0) {
+        dg_buf_truncate(out, start);
         return dg_error_set(err, DG_ENOMEM, "json: out of memory");
+    }
     return DG_OK;
 }

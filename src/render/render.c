@@ -260,6 +260,10 @@ static int node_label(dg_buf *b, const dg_node *n, const char *lang)
     const char *fallback = n->label ? n->label : n->id;
     int rc = DG_OK;
 
+    /* a country known only by its id ("country:PH") reads better as "PH" */
+    if (n->type == DG_NODE_COUNTRY && strcmp(fallback, n->id) == 0 && n->country[0])
+        fallback = n->country;
+
     dg_buf_reset(b);
     if (strcmp(lang, "en") == 0)
         return dg_dot_label_escape(b, n->name ? n->name : fallback);

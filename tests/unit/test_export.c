@@ -265,11 +265,20 @@ static void test_errors(void **state)
     dg_buf_destroy(&b);
     /* a capped buffer: DG_ENOMEM, not a crash */
     fx_small(&g, DG_LAYER_FULL);
+    assert_int_equal(dg_buf_adds(&b, "kept"), DG_OK);
     b.max = 100;
     assert_int_equal(dg_export_graphml(&b, &g, &err), DG_ENOMEM);
+    assert_string_equal(b.ptr, "kept"); /* nothing half-written */
+    assert_int_equal(dg_export_gexf(&b, &g, &err), DG_ENOMEM);
+    assert_string_equal(b.ptr, "kept");
     assert_int_equal(dg_export_json(&b, &g, &err), DG_ENOMEM);
+    assert_string_equal(b.ptr, "kept");
     assert_int_equal(dg_export_csv_nodes(&b, &g, &err), DG_ENOMEM);
+    assert_string_equal(b.ptr, "kept");
+    assert_int_equal(dg_export_csv_edges(&b, &g, &err), DG_ENOMEM);
+    assert_string_equal(b.ptr, "kept");
     assert_int_equal(dg_export_dot(&b, &g, &err), DG_ENOMEM);
+    assert_string_equal(b.ptr, "kept");
     dg_buf_destroy(&b);
     fx_graph_free(&g);
 

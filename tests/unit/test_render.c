@@ -160,6 +160,15 @@ static void test_top_and_focus(void **state)
     o.focus = "Nobody";
     assert_int_equal(render(&b, &g, &o, &err), DG_EINVAL);
     assert_string_equal(err.msg, "no node matches 'Nobody'");
+    /* a country node known only by its id is labelled with its code */
+    free(g.nodes[1].label);
+    g.nodes[1].label = fx_strdup("country:PH");
+    free(g.nodes[1].name);
+    g.nodes[1].name = NULL;
+    o.focus = NULL;
+    o.lang = "en";
+    assert_int_equal(render(&b, &g, &o, &err), DG_OK);
+    assert_non_null(strstr(b.ptr, ">PH</text>"));
     dg_buf_destroy(&b);
     fx_graph_free(&g);
 }
