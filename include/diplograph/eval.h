@@ -5,7 +5,9 @@
  * Three gold layouts are read, line by line, and may even be mixed:
  *  - eval:      {"doc":"NNN","meetings":[...]}   document = file NNN.txt
  *  - seed:      {"doc":"L14","line":14,"meetings":[...]}
- *               document = the one starting on line 14 (source.line)
+ *               the meetings whose evidence starts on line 14: the line
+ *               of source.byte in source.file when that file can be read
+ *               (from the working directory), else source.line
  *  - generator: {"file":"corpus/zh_00001.txt","doc":0,...one meeting...}
  *               document = (file by path suffix, source.doc)
  * A prediction belongs to the first gold document whose key it matches
