@@ -4,6 +4,7 @@
 #include <math.h>
 #include <opencc/opencc.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <utf8proc.h>
 
 #include "diplograph/eval.h"
@@ -1120,6 +1121,7 @@ static long evidence_line(ectx *c, const dg_source *s)
     if (!c->lines_file || strcmp(c->lines_file, s->file) != 0) {
         dg_buf b = DG_BUF_INIT;
         dg_error e = DG_ERROR_INIT;
+        struct stat st;
         size_t i, cap = 0;
         void *p = NULL;
 
@@ -1131,7 +1133,10 @@ static long evidence_line(ectx *c, const dg_source *s)
         c->lines_file = dg_strdup0(s->file);
         if (!c->lines_file)
             return s->line;
-        if (dg_buf_read_file(&b, s->file, DG_MAX_SOURCE_BYTES, &e) == DG_OK &&
+        /* only regular files: never stdin ("-"), a FIFO or a device */
+        if (strcmp(s->file, "-") != 0 && stat(s->file, &st) == 0 && S_ISREG(st.st_mode) &&
+            (unsigned long long)st.st_size <= DG_MAX_SOURCE_BYTES &&
+            dg_buf_read_file(&b, s->file, DG_MAX_SOURCE_BYTES, &e) == DG_OK &&
             dg_grow_array(&p, &cap, 1, sizeof(long long)) == DG_OK) {
             c->line_start = p;
             c->line_start[c->n_line_start++] = 0;
