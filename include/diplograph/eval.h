@@ -5,13 +5,34 @@
  * Three gold layouts are read, line by line, and may even be mixed:
  *  - eval:      {"doc":"NNN","meetings":[...]}   document = file NNN.txt
  *  - seed:      {"doc":"L14","line":14,"meetings":[...]}
- *               document = the one starting on line 14 (source.line)
+ *               the meetings whose evidence starts on line 14: the line
+ *               of source.byte in source.file when that file can be read
+ *               (from the working directory), else source.line
  *  - generator: {"file":"corpus/zh_00001.txt","doc":0,...one meeting...}
  *               document = (file by path suffix, source.doc)
  * A prediction belongs to the first gold document whose key it matches
  * (generator, then seed, then eval). Predictions in no gold document are
  * false positives, unless opts.ignore_unknown drops those whose file the
- * gold does not know (see dg_eval_opts). */
+ * gold does not know (see dg_eval_opts). An event record (with sources)
+ * is placed by its first source.
+ *
+ * Points the rules leave open, as decided here:
+ *  - a null predicted date agrees only with a null gold date (null is no
+ *    prefix of anything); "exact date" counts equal strings, both null
+ *    included;
+ *  - names fold with OpenCC t2s, NFKC, case folding and accent stripping,
+ *    then keep letters and digits only; folded names are equal when any
+ *    gold name (name_en, name_orig/name_zh) equals any predicted one
+ *    (name, name_zh); Latin words compare name_en with name and
+ *    name_orig/name_zh with name_zh; containment needs two or more Han
+ *    characters on both sides;
+ *  - coverage: common >= 80% of gold countries and extra <= gold / 5;
+ *    groups compare folded;
+ *  - per document a maximum matching of the counted gold first, then of
+ *    the optional gold over the predictions left; candidates are tried
+ *    best first (kind, countries, exact date, place agreeing), so the
+ *    result is deterministic for a given input order;
+ *  - place accuracy compares case-folded English names, both null equal. */
 
 #include "buf.h"
 #include "error.h"

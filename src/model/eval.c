@@ -4,6 +4,7 @@
 #include <math.h>
 #include <opencc/opencc.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <utf8proc.h>
 
 #include "diplograph/eval.h"
@@ -13,6 +14,8 @@
 #define NONE ((size_t)-1)
 /* A gold line longer than this is refused: a document's gold is a few KB. */
 #define DG_MAX_GOLD_LINE (16u << 20)
+/* Source files read to find evidence lines (seed gold) stay below this. */
+#define DG_MAX_SOURCE_BYTES ((size_t)1 << 30)
 /* Coverage rule for meetings without named persons: the predicted
  * countries cover at least 80% of the gold ones, with at most one extra
  * per five gold countries. */
@@ -86,6 +89,10 @@ typedef struct {
     size_t n_gen, n_line, n_name;
     const char *last_pfile; /* cache for prediction file lookup */
     size_t last_pfile_idx;
+    char *lines_file;       /* the source file whose line starts are known */
+    long long *line_start;  /* byte offset of each line of lines_file */
+    size_t n_line_start;
+    int lines_ok;           /* lines_file could be read */
     lang_row *langs;
     size_t n_langs, cap_langs;
 } ectx;
@@ -1100,6 +1107,82 @@ static size_t find_gold_file(ectx *c, const char *file)
     return best;
 }
 
+/* Seed gold keys a document by the line where its evidence starts. That
+ * is source.line when the reader makes a document of each line; when it
+ * does not (a file without blank lines read as one document), the line
+ * of source.byte in source.file says it, so the file is read once (when
+ * it can be: else source.line stands). */
+static long evidence_line(ectx *c, const dg_source *s)
+{
+    size_t lo, hi;
+
+    if (!s->file || s->byte < 0)
+        return s->line;
+    if (!c->lines_file || strcmp(c->lines_file, s->file) != 0) {
+        dg_buf b = DG_BUF_INIT;
+        dg_error e = DG_ERROR_INIT;
+        struct stat st;
+        size_t i, cap = 0;
+        void *p = NULL;
+
+        free(c->lines_file);
+        free(c->line_start);
+        c->line_start = NULL;
+        c->n_line_start = 0;
+        c->lines_ok = 0;
+        c->lines_file = dg_strdup0(s->file);
+        if (!c->lines_file)
+            return s->line;
+        /* only regular files: never stdin ("-"), a FIFO or a device */
+        if (strcmp(s->file, "-") != 0 && stat(s->file, &st) == 0 && S_ISREG(st.st_mode) &&
+            (unsigned long long)st.st_size <= DG_MAX_SOURCE_BYTES &&
+            dg_buf_read_file(&b, s->file, DG_MAX_SOURCE_BYTES, &e) == DG_OK &&
+            dg_grow_array(&p, &cap, 1, sizeof(long long)) == DG_OK) {
+            c->line_start = p;
+            c->line_start[c->n_line_start++] = 0;
+            c->lines_ok = 1;
+            for (i = 0; i < b.len && c->lines_ok; i++) {
+                if (b.ptr[i] != '\n' || i + 1 == b.len)
+                    continue;
+                p = c->line_start;
+                if (dg_grow_array(&p, &cap, c->n_line_start + 1, sizeof(long long)) < 0) {
+                    c->lines_ok = 0;
+                    break;
+                }
+                c->line_start = p;
+                c->line_start[c->n_line_start++] = (long long)(i + 1);
+            }
+            c->lines_ok = c->lines_ok && b.len > 0;
+            p = c->line_start;
+            if (c->lines_ok &&
+                dg_grow_array(&p, &cap, c->n_line_start + 1, sizeof(long long)) == DG_OK) {
+                c->line_start = p;
+                c->line_start[c->n_line_start] = (long long)b.len; /* end sentinel */
+            } else {
+                c->lines_ok = 0;
+            }
+        }
+        if (!c->lines_ok) {
+            free(c->line_start);
+            c->line_start = NULL;
+            c->n_line_start = 0;
+        }
+        dg_buf_destroy(&b);
+    }
+    if (!c->lines_ok || s->byte >= c->line_start[c->n_line_start])
+        return s->line;
+    lo = 0;
+    hi = c->n_line_start;
+    while (hi - lo > 1) { /* last line start <= byte */
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->line_start[mid] <= s->byte)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return (long)lo + 1;
+}
+
 /* The document a prediction belongs to, or NONE; *known tells whether the
  * gold knows the prediction's file at all. */
 static size_t find_doc(ectx *c, const dg_meeting *m, int *known, const char **lang)
@@ -1130,7 +1213,7 @@ static size_t find_doc(ectx *c, const dg_meeting *m, int *known, const char **la
         /* line-keyed gold annotates one file: every line of it is known */
         *known = 1;
         key.type = KEY_LINE;
-        key.num = s->line;
+        key.num = evidence_line(c, s);
         if ((d = find_key(c, &key)) != NONE)
             return d;
     }
@@ -1724,6 +1807,8 @@ static void ctx_destroy(ectx *c)
     for (i = 0; i < c->n_langs; i++)
         free(c->langs[i].lang);
     free(c->langs);
+    free(c->lines_file);
+    free(c->line_start);
     if (c->cc)
         opencc_close(c->cc);
 }

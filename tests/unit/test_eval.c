@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "diplograph/eval.h"
 
@@ -345,6 +346,41 @@ static void test_seed_format_by_line(void **state)
     assert_int_equal(r.outside, 1);
 }
 
+static void test_seed_evidence_line(void **state)
+{
+    /* a three-line file read as one document: every mention has line 1,
+     * and the evidence's byte says which gold line it belongs to */
+    char path[] = "/tmp/dg-test-eval-XXXXXX";
+    const char text[] = "statement\n王毅会见洛钦。\n王毅会见艾瑞万。\n";
+    const char *gold =
+        "{\"doc\":\"L2\",\"line\":2,\"meetings\":[" GM("null", "meet", WANG "," LOCSIN) "]}\n"
+        "{\"doc\":\"L3\",\"line\":3,\"meetings\":["
+        GM("null", "meet", WANG "," GP("\"Erywan Yusof\"", "\"艾瑞万\"", "\"BN\"")) "]}\n";
+    char preds[2048];
+    dg_eval_result r;
+    int fd = mkstemp(path);
+
+    (void)state;
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, text, sizeof(text) - 1), (ssize_t)(sizeof(text) - 1));
+    close(fd);
+    snprintf(preds, sizeof(preds),
+             "{\"kind\":\"meet\",\"date\":null,\"parties\":[%s,%s],"
+             "\"source\":{\"file\":\"%s\",\"doc\":0,\"line\":1,\"byte\":10}}\n"
+             "{\"kind\":\"meet\",\"date\":null,\"parties\":[%s,%s],"
+             "\"source\":{\"file\":\"%s\",\"doc\":0,\"line\":1,\"byte\":%zu}}\n",
+             P_WANG, P_LOCSIN, path, P_WANG, PP("null", "\"艾瑞万\"", "\"BN\""), path,
+             strlen("statement\n王毅会见洛钦。\n") + 3);
+    r = score(gold, preds);
+    assert_int_equal(r.matched, 2);
+    assert_int_equal(r.outside, 0);
+    unlink(path);
+    /* the file is gone: source.line (1) stands, and line 1 has no gold */
+    r = score(gold, preds);
+    assert_int_equal(r.matched, 0);
+    assert_int_equal(r.outside, 2);
+}
+
 static void test_each_meeting_used_once(void **state)
 {
     const char *gold = GDOC(GM("null", "meet", WANG "," LOCSIN) ","
@@ -476,6 +512,7 @@ int main(void)
         cmocka_unit_test(test_negative_and_outside),
         cmocka_unit_test(test_generator_format),
         cmocka_unit_test(test_seed_format_by_line),
+        cmocka_unit_test(test_seed_evidence_line),
         cmocka_unit_test(test_each_meeting_used_once),
         cmocka_unit_test(test_attributes),
         cmocka_unit_test(test_bad_gold_lines),
