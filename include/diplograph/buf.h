@@ -33,7 +33,11 @@ int dg_buf_addf(dg_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
-int dg_buf_vaddf(dg_buf *b, const char *fmt, va_list ap);
+int dg_buf_vaddf(dg_buf *b, const char *fmt, va_list ap)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 0)))
+#endif
+    ;
 /* Appends data with &<>"' escaped for XML text and attributes. */
 int dg_buf_add_xml_escaped(dg_buf *b, const char *data, size_t len);
 /* Never NULL: "" for an empty buffer. Borrowed. */
