@@ -830,7 +830,8 @@ int dg_gazetteer_compile(dg_gazetteer *g, dg_error *err)
     if (rc < 0)
         goto out;
     /* group the refs by pattern, keeping priority order, dropping repeats */
-    qsort(pd.v, pd.n, sizeof(pending_ref), cmp_pending);
+    if (pd.n > 1)
+        qsort(pd.v, pd.n, sizeof(pending_ref), cmp_pending);
     n_pat = 0;
     for (i = 0; i < pd.n; i++)
         if (pd.v[i].pattern + 1 > n_pat)
