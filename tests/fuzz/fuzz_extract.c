@@ -44,7 +44,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     if (!gaz) {
         gaz = dg_gazetteer_new();
-        if (!gaz || dg_gazetteer_load_file(gaz, DG_SOURCE_DIR "/tests/data/mini-gazetteer.json", &err) < 0 ||
+        if (!gaz || dg_gazetteer_load_file(gaz, DG_SOURCE_DIR "/tests/data/gazetteer/mini.json", &err) < 0 ||
             dg_extract_prepare(gaz, &err) < 0) {
             fprintf(stderr, "fuzz_extract: %s\n", err.msg);
             abort();

@@ -20,7 +20,7 @@ static int setup(void **state)
 
     (void)state;
     gaz = dg_gazetteer_new();
-    if (!gaz || dg_gazetteer_load_file(gaz, DG_SOURCE_DIR "/tests/data/mini-gazetteer.json", &err) < 0 ||
+    if (!gaz || dg_gazetteer_load_file(gaz, DG_SOURCE_DIR "/tests/data/gazetteer/mini.json", &err) < 0 ||
         dg_extract_prepare(gaz, &err) < 0)
         return -1;
     return 0;

@@ -17,7 +17,7 @@ static dg_gazetteer *mini(void)
     dg_error err = DG_ERROR_INIT;
 
     assert_non_null(g);
-    assert_int_equal(dg_gazetteer_load_file(g, DG_SOURCE_DIR "/tests/data/mini-gazetteer.json", &err), DG_OK);
+    assert_int_equal(dg_gazetteer_load_file(g, DG_SOURCE_DIR "/tests/data/gazetteer/mini.json", &err), DG_OK);
     assert_int_equal(dg_gazetteer_compile(g, &err), DG_OK);
     return g;
 }
