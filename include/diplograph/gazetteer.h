@@ -171,6 +171,13 @@ const dg_group *dg_gazetteer_group_by_id(const dg_gazetteer *g,
 const dg_official *dg_gazetteer_official(const dg_gazetteer *g, uint32_t i);
 const dg_official *dg_gazetteer_official_by_id(const dg_gazetteer *g,
                                                const char *id);
+/* The official of the country (alpha-2; NULL for any) with a name or alias
+ * equal to name after folding, including forms too short for the matcher
+ * (敦); NULL when none or ambiguous. */
+const dg_official *dg_gazetteer_official_by_name(const dg_gazetteer *g,
+                                                 const char *country,
+                                                 const char *name);
+
 /* The official of country holding a title matching title_en on date (or
  * NULL): resolves title-only mentions. */
 const dg_official *dg_gazetteer_office_holder(const dg_gazetteer *g,

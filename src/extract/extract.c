@@ -173,17 +173,8 @@ static int fill_party(const xdoc *x, dg_party *p, const xparty *xp, dg_role role
         {
             /* a name too short to match on its own (敦) still resolves when
              * the gazetteer knows an official of that country by it */
-            size_t no = dg_gazetteer_count(g, DG_ENT_OFFICIAL), j;
-            const dg_official *o = NULL;
-            for (j = 0; name && p->country[0] && j < no; j++) {
-                const dg_official *c2 = dg_gazetteer_official(g, (uint32_t)j);
-                if (strcmp(c2->country, p->country) == 0 &&
-                    ((c2->name_zh && strcmp(c2->name_zh, name) == 0) ||
-                     (c2->name_en && strcmp(c2->name_en, name) == 0))) {
-                    o = c2;
-                    break;
-                }
-            }
+            const dg_official *o = name && p->country[0]
+                ? dg_gazetteer_official_by_name(g, p->country, name) : NULL;
             if (o) {
                 free(name);
                 p->name = dg_strdup0(o->name_en);

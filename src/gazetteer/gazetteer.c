@@ -71,6 +71,9 @@ struct dg_gazetteer {
     abbr_rec *abbrs;
     size_t n_abbrs;
     gaz_forms triggers;
+    /* every official's forms, folded and sorted, for lookups by name */
+    struct name_entry { char *folded; uint32_t official; } *names;
+    size_t n_names;
 };
 
 static void forms_destroy(gaz_forms *f)
@@ -135,6 +138,11 @@ static void free_compiled(dg_gazetteer *g)
     free(g->abbrs);
     g->abbrs = NULL;
     g->n_abbrs = 0;
+    for (i = 0; i < g->n_names; i++)
+        free(g->names[i].folded);
+    free(g->names);
+    g->names = NULL;
+    g->n_names = 0;
 }
 
 void dg_gazetteer_free(dg_gazetteer *g)
@@ -796,6 +804,40 @@ static int cmp_pending(const void *a, const void *b)
     return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+static int cmp_name_entry(const void *a, const void *b)
+{
+    const struct name_entry *x = a, *y = b;
+    int c = strcmp(x->folded, y->folded);
+    return c ? c : (x->official < y->official ? -1 : x->official > y->official);
+}
+
+static int build_name_index(dg_gazetteer *g, dg_buf *tmp)
+{
+    size_t i, k, n = 0;
+
+    for (i = 0; i < g->n_officials; i++)
+        n += g->officials[i].forms.n;
+    g->names = calloc(n + 1, sizeof(*g->names));
+    if (!g->names)
+        return DG_ENOMEM;
+    for (i = 0; i < g->n_officials; i++) {
+        const gaz_forms *f = &g->officials[i].forms;
+        for (k = 0; k < f->n; k++) {
+            dg_buf_reset(tmp);
+            if (dg_fold_append(g->fold, tmp, f->forms[k].text, strlen(f->forms[k].text)) < 0)
+                return DG_ENOMEM;
+            g->names[g->n_names].folded = dg_buf_detach(tmp);
+            if (!g->names[g->n_names].folded)
+                return DG_ENOMEM;
+            g->names[g->n_names].official = (uint32_t)i;
+            g->n_names++;
+        }
+    }
+    if (g->n_names > 1)
+        qsort(g->names, g->n_names, sizeof(*g->names), cmp_name_entry);
+    return DG_OK;
+}
+
 int dg_gazetteer_compile(dg_gazetteer *g, dg_error *err)
 {
     pending pd = { NULL, 0, 0 };
@@ -884,6 +926,7 @@ int dg_gazetteer_compile(dg_gazetteer *g, dg_error *err)
         g->abbrs[g->n_abbrs].country = (long)i;
         g->n_abbrs++;
     }
+    rc = build_name_index(g, &tmp);
 out:
     free(pd.v);
     dg_buf_destroy(&tmp);
@@ -1105,6 +1148,39 @@ const dg_official *dg_gazetteer_official_by_id(const dg_gazetteer *g,
         if (strcmp(g->officials[i].pub.id, id) == 0)
             return &g->officials[i].pub;
     return NULL;
+}
+
+const dg_official *dg_gazetteer_official_by_name(const dg_gazetteer *g,
+                                                 const char *country,
+                                                 const char *name)
+{
+    dg_buf want = DG_BUF_INIT;
+    const dg_official *found = NULL;
+    size_t lo = 0, hi = g->n_names;
+
+    if (!name || dg_fold_append(g->fold, &want, name, strlen(name)) < 0) {
+        dg_buf_destroy(&want);
+        return NULL;
+    }
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (strcmp(g->names[mid].folded, want.ptr) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < g->n_names && strcmp(g->names[lo].folded, want.ptr) == 0; lo++) {
+        const dg_official *o = &g->officials[g->names[lo].official].pub;
+        if (country && strcmp(o->country, country) != 0)
+            continue;
+        if (found && found != o) {
+            found = NULL; /* two officials of that name: not resolved */
+            break;
+        }
+        found = o;
+    }
+    dg_buf_destroy(&want);
+    return found;
 }
 
 /* date within [from, to], comparing by the shorter precision */

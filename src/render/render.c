@@ -11,6 +11,7 @@
 #include <graphviz/gvc.h>
 #include <math.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "diplograph/render.h"
 #include "export/dot_int.h"
@@ -590,6 +591,40 @@ static int select_nodes(drawing *d, ranked **r_out, size_t *n_r, dg_error *err)
     return DG_OK;
 }
 
+/* cairo stamps the PDF with the time of rendering; the same graph must
+ * give the same bytes, so the stamp becomes SOURCE_DATE_EPOCH (the
+ * reproducible-builds convention) or 1970-01-01, same length, so the
+ * cross-reference offsets stay right. */
+static void pdf_fixed_date(char *pdf, size_t len)
+{
+    static const char key[] = "/CreationDate (D:";
+    const char *env = getenv("SOURCE_DATE_EPOCH");
+    char stamp[32];
+    time_t t = 0;
+    struct tm tm;
+    size_t i, k = sizeof(key) - 1;
+
+    if (env && *env) {
+        char *end;
+        long long v = strtoll(env, &end, 10);
+        if (*end == '\0' && v >= 0)
+            t = (time_t)v;
+    }
+    if (!gmtime_r(&t, &tm))
+        return;
+    strftime(stamp, sizeof(stamp), "%Y%m%d%H%M%S", &tm);
+    for (i = 0; i + k + 14 <= len; i++) {
+        if (memcmp(pdf + i, key, k) == 0) {
+            size_t j;
+            for (j = 0; j < 14; j++)
+                if (pdf[i + k + j] < '0' || pdf[i + k + j] > '9')
+                    return;
+            memcpy(pdf + i + k, stamp, 14);
+            return;
+        }
+    }
+}
+
 int dg_render(dg_buf *out, void *gvc, const dg_graph *g,
               const dg_render_opts *opts, dg_error *err)
 {
@@ -656,8 +691,13 @@ int dg_render(dg_buf *out, void *gvc, const dg_graph *g,
         rc = dg_error_set(err, DG_EGRAPH, "graphviz could not render %s", opts->format);
         goto out;
     }
-    if (dg_buf_add(out, data, len) < 0)
-        rc = dg_error_set(err, DG_ENOMEM, "out of memory");
+    {
+        size_t start = out->len;
+        if (dg_buf_add(out, data, len) < 0)
+            rc = dg_error_set(err, DG_ENOMEM, "out of memory");
+        else if (strcmp(opts->format, "pdf") == 0)
+            pdf_fixed_date(out->ptr + start, len);
+    }
 out:
     if (data)
         gvFreeRenderData(data);
