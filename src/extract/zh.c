@@ -60,6 +60,11 @@ static const char *const name_stops[] = {
     "欢迎", "介绍", "向", "则", "以", "为", "所", "举办", "抵达", "离开", "致", "发表",
 };
 
+/* Words after a title that name a place, not a person. */
+static const char *const venue_words[] = {
+    "府", "官邸", "府邸", "宫", "办公室", "大楼", "官员", "们", "等人",
+};
+
 /* Verbs of speech: what follows is reported, not reported as news. */
 static const char *const speech_verbs[] = {
     "表示", "指出", "强调", "说", "称", "介绍", "认为", "回顾", "提到", "谈到",
@@ -70,7 +75,8 @@ static const char *const irrealis[] = {
     "将于", "将在", "将同", "将与", "将会", "即将", "拟于", "拟同", "拟与", "拟",
     "计划", "准备", "期待", "希望", "欢迎", "邀请", "没有", "未能", "并未", "不会",
     "如果", "倘若", "有望", "或将", "可能", "愿意", "愿同", "愿与", "同意", "商定",
-    "约定", "推迟", "取消", "延期", "盼", "何时", "是否", "将",
+    "约定", "推迟", "取消", "延期", "盼", "何时", "是否", "将", "随后会", "会与",
+    "之后会", "还会", "或有机会", "有机会", "还将", "打算", "考虑",
 };
 
 /* The automaton also finds the markers (plans, speech), so checking a
@@ -167,6 +173,11 @@ static size_t unknown_name_end(const xdoc *x, size_t pos, size_t limit)
     while (i < limit && x->fd.text.ptr[i] == ' ')
         i++;
     pos = i;
+    /* a venue after a title (总统府, 首相官邸) or a word that cannot start a
+     * name: no name here */
+    if (match_at(x, pos) || at_any(x, pos, name_stops, DG_ARRAY_LEN(name_stops)) ||
+        at_any(x, pos, venue_words, DG_ARRAY_LEN(venue_words)))
+        return pos;
     while (i < limit) {
         cp = dg_xcp(x, i, &n);
         if (!is_han(cp))
@@ -335,6 +346,65 @@ static int counted(const xdoc *x, size_t s, size_t p)
     return 0;
 }
 
+/* End of the last marker of class cls in [from, to), or from. */
+static size_t last_marker_end(const xdoc *x, size_t from, size_t to, int cls)
+{
+    size_t i, end = from;
+
+    for (i = dg_xmatch_from(x, from); i < x->nm && x->m[i].start < to; i++) {
+        uint32_t k = x->m[i].index;
+        if (x->m[i].type != DG_ENT_TRIGGER || k < N_TRIG)
+            continue;
+        if ((cls == 2) == (k >= N_TRIG + N_IRR))
+            end = x->m[i].end;
+    }
+    return end;
+}
+
+/* Only connectors between two persons: 和 与 同 及 、 跟 or spaces. */
+static int joined(const xdoc *x, size_t a, size_t b)
+{
+    static const char *const conn[] = { "和", "与", "同", "及", "、", "跟", "以及", " " };
+    while (a < b) {
+        int n = at_any(x, a, conn, DG_ARRAY_LEN(conn));
+        if (!n)
+            return 0;
+        a += (size_t)n;
+    }
+    return 1;
+}
+
+/* The subject is the group of persons nearest the verb: "A、B和C" joined
+ * by connectors; persons further back belong to other clauses. Moves the
+ * group to the front; returns its size. */
+static size_t nearest_group(const xdoc *x, xparty *ps, size_t n)
+{
+    size_t first;
+
+    if (n == 0)
+        return 0;
+    first = n - 1;
+    while (first > 0 && joined(x, ps[first - 1].end, ps[first].start))
+        first--;
+    /* "A 8日应约同 B 通电话": the group after 同/与/跟/和 has its partner
+     * before, past adverbials of time, place and manner */
+    if (first > 0) {
+        size_t e = ps[first].start;
+        while (e > ps[first - 1].end && x->fd.text.ptr[e - 1] == ' ')
+            e--;
+        if (e >= ps[first - 1].end + 3 &&
+            (dg_xat(x, e - 3, "同") || dg_xat(x, e - 3, "与") || dg_xat(x, e - 3, "跟") ||
+             dg_xat(x, e - 3, "和"))) {
+            first--;
+            while (first > 0 && joined(x, ps[first - 1].end, ps[first].start))
+                first--;
+        }
+    }
+    if (first > 0)
+        memmove(ps, ps + first, (n - first) * sizeof(xparty));
+    return n - first;
+}
+
 static int irrealis_before(const xdoc *x, size_t from, size_t p)
 {
     return marker_in(x, from, p, 1);
@@ -499,7 +569,7 @@ static size_t object_start(const xdoc *x, size_t from, size_t to)
 
 void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
 {
-    size_t p = s, consumed = s;
+    size_t p = s, consumed = s, last_trigger_end = s;
     int speech = paragraph_is_speech(x, s);
     long sent_group = find_group_meeting(x, s, e);
 
@@ -528,7 +598,7 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
         int explicit_date = 0, has_date;
         long place, group = -1;
         dg_kind kind;
-        size_t sep;
+        size_t sep, rs;
 
         if (x->m[mi].type != DG_ENT_TRIGGER || x->m[mi].index >= N_TRIG)
             continue;
@@ -553,21 +623,39 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
             continue;
         }
         if (counted(x, s, p) || dg_xat(x, tend, "记者") || dg_xat(x, tend, "媒体") ||
-            irrealis_before(x, s, p)) {
+            dg_xat(x, tend, "可能") || dg_xat(x, tend, "的可能") || dg_xat(x, tend, "事宜") ||
+            dg_xat(x, tend, "的安排") || irrealis_before(x, s, p)) {
             p = tend;
             continue;
         }
-        /* reported speech: unless the sentence dates the meeting itself */
-        has_date = find_date(x, s, e, &date, &explicit_date) >= 0;
+        /* the subject's region: after an earlier trigger of this sentence
+         * and after a verb of speech ("柯比表示，布林肯与王毅通电话") */
+        rs = last_trigger_end > s ? last_trigger_end : s;
         {
-            int sp = marker_in(x, s, p, 2);
-            if ((sp || speech) && !(has_date && explicit_date)) {
+            size_t sv = last_marker_end(x, rs, p, 2);
+            if (sv > rs)
+                rs = sv;
+        }
+        /* a later sentence of a paragraph of reported speech ("王毅表示，…。
+         * 习近平主席会见西哈莫尼国王"): only with a date of its own */
+        has_date = find_date(x, rs, e, &date, &explicit_date) >= 0;
+        if ((speech && s != x->para_start) || rs > (last_trigger_end > s ? last_trigger_end : s)) {
+            /* reported speech: a meeting it mentions is news only when the
+             * speaker anchors it in time (日前, 上周, 8日) */
+            static const char *const anchors[] = {
+                "日前", "近日", "上周", "上月", "昨天", "昨日", "前天", "当天", "刚刚", "今天",
+                "本周", "此前", "当日", "同日", "上午", "下午", "晚",
+            };
+            size_t i;
+            int anchored = has_date && explicit_date;
+            for (i = rs; i < p && !anchored; i++)
+                anchored = at_any(x, i, anchors, DG_ARRAY_LEN(anchors)) != 0;
+            if (!anchored) {
                 p = tend;
                 continue;
             }
         }
-        /* the subject: persons before the trigger in this sentence */
-        n_subj = parse_parties(x, s, p, ps, X_MAX_PARTIES);
+        n_subj = nearest_group(x, ps, parse_parties(x, rs, p, ps, X_MAX_PARTIES));
         /* A同B会谈: the counterpart sits between 同/与/和 and the verb */
         sep = (size_t)-1;
         if (n_subj >= 1 && tr->vt != V_COCHAIR && tr->vt != V_CHAIR && tr->vt != V_ATTEND) {
@@ -655,6 +743,7 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
             add_group_members(x, group, has_date ? &date : NULL, ps, roles, &n);
         dg_xemit(x, kind, has_date ? &date : NULL, place, group, ps, roles, n, s, e,
                  n_obj || n_subj ? 0.9 : 0.6);
+        last_trigger_end = tend;
         if (has_date && date.y) {
             x->carry_date = date;
             x->carry_valid = 1;
