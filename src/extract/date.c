@@ -253,9 +253,13 @@ size_t dg_xdate_en_at(xdate *out, const char *s, size_t len, const xdate *ref)
         *out = d;
         return 10;
     }
-    /* 7 June 2021 / 7 June */
+    /* 7 June 2021 / 7 June / 02nd Apr, 2020 */
     if (n >= 1 && n <= 2) {
-        size_t k = skip_sp(s, len, n);
+        size_t k = n;
+        if (k + 2 <= len && (starts(s + k, len - k, "st") || starts(s + k, len - k, "nd") ||
+                             starts(s + k, len - k, "rd") || starts(s + k, len - k, "th")))
+            k += 2;
+        k = skip_sp(s, len, k);
         size_t mn;
         if (k > n && (mon = month_en(s + k, len - k, &mn)) != 0) {
             d.d = v;

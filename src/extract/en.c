@@ -34,6 +34,10 @@ static const en_trigger triggers[] = {
     { "held virtual talks with ", DG_KIND_VIDEO_CALL, E_MUTUAL },
     { "held video talks with ", DG_KIND_VIDEO_CALL, E_MUTUAL },
     { "video call with ", DG_KIND_VIDEO_CALL, E_MUTUAL },
+    { "received a phone call from ", DG_KIND_CALL, E_MUTUAL },
+    { "received a telephone call from ", DG_KIND_CALL, E_MUTUAL },
+    { "received a call from ", DG_KIND_CALL, E_MUTUAL },
+    { "took a phone call from ", DG_KIND_CALL, E_MUTUAL },
     { "had a phone call with ", DG_KIND_CALL, E_MUTUAL },
     { "had a telephone call with ", DG_KIND_CALL, E_MUTUAL },
     { "held a phone call with ", DG_KIND_CALL, E_MUTUAL },
@@ -61,6 +65,9 @@ static const en_trigger triggers[] = {
     { "co-chair ", DG_KIND_COCHAIR, E_COCHAIR },
     { "cochaired ", DG_KIND_COCHAIR, E_COCHAIR },
     { "'s meeting with ", DG_KIND_MEET, E_MUTUAL },
+    { "his meeting with ", DG_KIND_MEET, E_MUTUAL },
+    { "her meeting with ", DG_KIND_MEET, E_MUTUAL },
+    { "had in-depth exchanges", DG_KIND_MEET, E_MUTUAL },
     { "met with ", DG_KIND_MEET, E_HOST },
     { "meets with ", DG_KIND_MEET, E_HOST },
     { "meet with ", DG_KIND_MEET, E_HOST },
@@ -289,6 +296,35 @@ static size_t parse_party(const xdoc *x, size_t pos, size_t lim, xparty *p)
     return pos;
 }
 
+/* Only "and", commas and spaces between two persons. */
+static int joined(const xdoc *x, size_t a, size_t b)
+{
+    while (a < b) {
+        if (x->fd.text.ptr[a] == ' ' || x->fd.text.ptr[a] == ',')
+            a++;
+        else if (dg_xat(x, a, "and "))
+            a += 4;
+        else
+            return 0;
+    }
+    return 1;
+}
+
+/* The subject is the group of persons nearest the verb. */
+static size_t nearest_group(const xdoc *x, xparty *ps, size_t n)
+{
+    size_t first;
+
+    if (n == 0)
+        return 0;
+    first = n - 1;
+    while (first > 0 && joined(x, ps[first - 1].end, ps[first].start))
+        first--;
+    if (first > 0)
+        memmove(ps, ps + first, (n - first) * sizeof(xparty));
+    return n - first;
+}
+
 static size_t parse_parties(const xdoc *x, size_t from, size_t to, xparty *out, size_t max)
 {
     size_t n = 0, i = from;
@@ -361,9 +397,21 @@ static int find_date(const xdoc *x, size_t s, size_t e, xdate *out)
             continue;
         if (!(is_alpha(t[0]) || (t[0] >= '0' && t[0] <= '9')))
             continue;
-        if (dg_xdate_en_at(&d, t, x->fd.text.len - i, &x->ref) && d.y) {
-            *out = d;
-            return 1;
+        {
+            size_t n = dg_xdate_en_at(&d, t, x->fd.text.len - i, &x->ref);
+            if (n && d.y) {
+                /* "BEIJING, June 7 (Xinhua) --" dates the report */
+                size_t k = i + n;
+                while (k < x->fd.text.len && x->fd.text.ptr[k] == ' ')
+                    k++;
+                if (dg_xat(x, k, "(xinhua)") || dg_xat(x, k, "--") || dg_xat(x, k, "(reuters)") ||
+                    dg_xat(x, k, "(ap)") || dg_xat(x, k, "(afp)")) {
+                    i = k;
+                    continue;
+                }
+                *out = d;
+                return 1;
+            }
         }
         if (dg_xdate_en_weekday(&d, t, x->fd.text.len - i, &x->ref) && d.y) {
             *out = d;
@@ -481,7 +529,7 @@ const char *dg_xen_trigger(size_t i)
 
 void dg_xen_sentence(xdoc *x, size_t s, size_t e)
 {
-    size_t p = s, mi, nz = dg_xzh_trigger_count();
+    size_t p = s, mi, nz = dg_xzh_trigger_count(), last_end = s;
 
     for (mi = dg_xmatch_from(x, s); mi < x->nm && x->m[mi].start < e && !x->stop; mi++) {
         const en_trigger *tr = NULL;
@@ -510,7 +558,16 @@ void dg_xen_sentence(xdoc *x, size_t s, size_t e)
         }
         has_date = find_date(x, s, e, &date);
         place = (tr->kind == DG_KIND_CALL || tr->kind == DG_KIND_VIDEO_CALL) ? -1 : find_place(x, s, e);
-        n_subj = parse_parties(x, s, p, ps, X_MAX_PARTIES);
+        {
+            /* the subject follows a dateline ("-- ") or an attribution
+             * ("Spokesperson X: ") and an earlier verb of this sentence */
+            size_t rs = last_end > s ? last_end : s, i;
+            for (i = rs; i < p; i++)
+                if (x->fd.text.ptr[i] == ':' || (dg_xat(x, i, "-- ")) || dg_xat(x, i, " said ") ||
+                    dg_xat(x, i, " told "))
+                    rs = i + (x->fd.text.ptr[i] == ':' ? 1 : 3);
+            n_subj = nearest_group(x, ps, parse_parties(x, rs, p, ps, X_MAX_PARTIES));
+        }
         oe = object_end(x, tend, e);
         switch (tr->t) {
         case E_HELD:
@@ -604,6 +661,7 @@ void dg_xen_sentence(xdoc *x, size_t s, size_t e)
         if (group >= 0)
             add_group_members(x, group, has_date ? &date : NULL, ps, roles, &n);
         dg_xemit(x, tr->kind, has_date ? &date : NULL, place, group, ps, roles, n, s, e, 0.8);
+        last_end = tend;
         p = tend;
     }
 }

@@ -58,6 +58,7 @@ static const char *const name_stops[] = {
     "还", "就", "对", "称", "是", "将", "已", "已经", "今天", "昨天", "当天", "日前",
     "会见", "会谈", "会晤", "会面", "通电话", "通话", "出席", "主持", "访华", "来华",
     "欢迎", "介绍", "向", "则", "以", "为", "所", "举办", "抵达", "离开", "致", "发表",
+    "当地", "近日", "上午", "下午", "晚上", "一起", "前往", "专程", "了", "先生", "女士",
 };
 
 /* Words after a title that name a place, not a person. */
@@ -186,7 +187,7 @@ static size_t unknown_name_end(const xdoc *x, size_t pos, size_t limit)
             break;
         chars += cp != 0xB7;
         i += n;
-        if (chars > (dg_xfind(x, pos, i, "·") != (size_t)-1 ? 10u : 4u))
+        if (chars > (dg_xfind(x, pos, i, "·") != (size_t)-1 ? 12u : 6u))
             return pos; /* too long for a name: not one */
     }
     return i;
@@ -392,9 +393,11 @@ static size_t nearest_group(const xdoc *x, xparty *ps, size_t n)
         size_t e = ps[first].start;
         while (e > ps[first - 1].end && x->fd.text.ptr[e - 1] == ' ')
             e--;
-        if (e >= ps[first - 1].end + 3 &&
-            (dg_xat(x, e - 3, "同") || dg_xat(x, e - 3, "与") || dg_xat(x, e - 3, "跟") ||
-             dg_xat(x, e - 3, "和"))) {
+        if ((e >= ps[first - 1].end + 3 && dg_xat(x, e - 3, "和")) ||
+            dg_xfind(x, ps[first - 1].end, e, "同") != (size_t)-1 ||
+            dg_xfind(x, ps[first - 1].end, e, "与") != (size_t)-1 ||
+            dg_xfind(x, ps[first - 1].end, e, "跟") != (size_t)-1) {
+            /* also past a relative clause: 与来华访问的肯尼亚总统门萨 */
             first--;
             while (first > 0 && joined(x, ps[first - 1].end, ps[first].start))
                 first--;
@@ -715,6 +718,11 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
             if (group < 0 && tr->vt != V_COCHAIR) {
                 p = tend;
                 continue; /* 主持/出席 something that is not a meeting of a group */
+            }
+            /* 出席…会议期间会见: the meeting is the setting of a bilateral one */
+            if (tr->vt != V_COCHAIR && dg_xfind(x, tend, ce, "期间") != (size_t)-1) {
+                p = tend;
+                continue;
             }
             if (!has_date && x->carry_valid && group == x->carry_group) {
                 date = x->carry_date;
