@@ -39,6 +39,11 @@ static const en_trigger triggers[] = {
     { "received a call from ", DG_KIND_CALL, E_MUTUAL },
     { "took a phone call from ", DG_KIND_CALL, E_MUTUAL },
     { "had a phone call with ", DG_KIND_CALL, E_MUTUAL },
+    { "held a phone call ", DG_KIND_CALL, E_MUTUAL },
+    { "had a phone call ", DG_KIND_CALL, E_MUTUAL },
+    { "held a telephone call ", DG_KIND_CALL, E_MUTUAL },
+    { "spoke today with ", DG_KIND_CALL, E_MUTUAL },
+    { "spoke yesterday with ", DG_KIND_CALL, E_MUTUAL },
     { "had a telephone call with ", DG_KIND_CALL, E_MUTUAL },
     { "held a phone call with ", DG_KIND_CALL, E_MUTUAL },
     { "held a telephone conversation with ", DG_KIND_CALL, E_MUTUAL },
@@ -69,6 +74,8 @@ static const en_trigger triggers[] = {
     { "her meeting with ", DG_KIND_MEET, E_MUTUAL },
     { "had in-depth exchanges", DG_KIND_MEET, E_MUTUAL },
     { "met with ", DG_KIND_MEET, E_HOST },
+    { "met today with ", DG_KIND_MEET, E_HOST },
+    { "met yesterday with ", DG_KIND_MEET, E_HOST },
     { "meets with ", DG_KIND_MEET, E_HOST },
     { "meet with ", DG_KIND_MEET, E_HOST },
     { "met ", DG_KIND_MEET, E_HOST },
@@ -283,6 +290,14 @@ static size_t parse_party(const xdoc *x, size_t pos, size_t lim, xparty *p)
         p->end = m->end;
         return p->end;
     }
+    if (p->title < 0 && p->country < 0) {
+        /* "Cai also held talks": a surname named in full earlier */
+        size_t e = name_run(x, i, lim);
+        if (e > i && dg_xrecall(x, i, e, p)) {
+            p->start = pos;
+            return e;
+        }
+    }
     if (p->title >= 0 || p->country >= 0 || honorific) {
         size_t e = name_run(x, i, lim);
         if (e > i && (p->title >= 0 || honorific)) {
@@ -333,6 +348,8 @@ static size_t parse_parties(const xdoc *x, size_t from, size_t to, xparty *out, 
         size_t e = parse_party(x, i, to, &out[n]);
         if (e > i) {
             out[n].start = i;
+            if (out[n].title >= 0)
+                dg_xremember((xdoc *)x, &out[n]);
             n++;
             i = e;
         } else {

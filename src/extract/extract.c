@@ -56,6 +56,64 @@ uint32_t dg_xcp(const xdoc *x, size_t pos, size_t *n)
     return cp;
 }
 
+void dg_xremember(xdoc *x, const xparty *p)
+{
+    size_t i;
+
+    if (p->type != DG_PARTY_PERSON || p->official >= 0 || p->name_end <= p->name_start)
+        return;
+    for (i = 0; i < x->n_mem; i++)
+        if (x->mem[i].name_end - x->mem[i].name_start == p->name_end - p->name_start &&
+            memcmp(x->fd.text.ptr + x->mem[i].name_start, x->fd.text.ptr + p->name_start,
+                   p->name_end - p->name_start) == 0)
+            return;
+    if (x->n_mem == X_MAX_REMEMBERED)
+        return;
+    x->mem[x->n_mem].name_start = p->name_start;
+    x->mem[x->n_mem].name_end = p->name_end;
+    x->mem[x->n_mem].country = p->country;
+    x->mem[x->n_mem].title = p->title;
+    x->mem[x->n_mem].official = p->official;
+    x->n_mem++;
+}
+
+int dg_xrecall(const xdoc *x, size_t s, size_t e, xparty *p)
+{
+    size_t i, len = e - s;
+    const char *w = x->fd.text.ptr + s;
+    long found = -1;
+
+    if (len == 0)
+        return 0;
+    for (i = 0; i < x->n_mem; i++) {
+        size_t a = x->mem[i].name_start, b = x->mem[i].name_end;
+        const char *nm = x->fd.text.ptr + a;
+        int same = (b - a == len && memcmp(nm, w, len) == 0);
+        /* a Latin surname: the last word of the full name */
+        if (!same && (unsigned char)w[0] < 0x80 && b - a > len &&
+            memcmp(nm + (b - a) - len, w, len) == 0 && nm[(b - a) - len - 1] == ' ')
+            same = 1;
+        if (same) {
+            if (found >= 0)
+                return 0; /* two persons of that name: ambiguous */
+            found = (long)i;
+        }
+    }
+    if (found < 0)
+        return 0;
+    memset(p, 0, sizeof(*p));
+    p->type = DG_PARTY_PERSON;
+    p->official = -1;
+    p->group = -1;
+    p->country = x->mem[found].country;
+    p->title = x->mem[found].title;
+    p->name_start = x->mem[found].name_start;
+    p->name_end = x->mem[found].name_end;
+    p->start = s;
+    p->end = e;
+    return 1;
+}
+
 /* ---- building the record ---- */
 
 static char *folded_dup(const xdoc *x, size_t s, size_t e)

@@ -5,6 +5,8 @@
 #include "diplograph/extract.h"
 #include "diplograph/normalize.h"
 
+#define X_MAX_REMEMBERED 32
+
 /* A calendar date as precise as the text gives it: 0 = unknown part. */
 typedef struct {
     int y, m, d;
@@ -35,6 +37,13 @@ typedef struct {
     int stop;
     /* meetings found so far in this document, for in-document dedup */
     dg_meeting_list found;
+    /* persons named in full earlier in the document (title + name), so a
+     * later bare surname ("Cai also held talks") or name resolves */
+    struct xremember {
+        size_t name_start, name_end;
+        long country, title, official;
+    } mem[X_MAX_REMEMBERED];
+    size_t n_mem;
 } xdoc;
 
 /* A party as parsed from a phrase. */
@@ -76,6 +85,11 @@ size_t dg_xen_trigger_count(void);
 const char *dg_xen_trigger(size_t i);
 
 /* extract.c: helpers the grammars use */
+/* Remembers an unknown person parsed with a title (for later mentions). */
+void dg_xremember(xdoc *x, const xparty *p);
+/* A remembered person whose name equals [s, e) or, for Latin names, whose
+ * last word does; fills p and returns 1. */
+int dg_xrecall(const xdoc *x, size_t s, size_t e, xparty *p);
 /* Index of the first match with start >= pos (binary search). */
 size_t dg_xmatch_from(const xdoc *x, size_t pos);
 /* Emits a meeting (in-document dedup), evidence = original of [s, e). */

@@ -261,6 +261,14 @@ static size_t parse_party(const xdoc *x, size_t pos, size_t limit, xparty *p)
         p->end = i;
         return i;
     }
+    if (p->title < 0 && p->country < 0) {
+        /* a name given in full earlier in the document (黄琳丽强调) */
+        size_t e = unknown_name_end(x, i, limit);
+        if (e > i && dg_xrecall(x, i, e, p)) {
+            p->start = pos;
+            return e;
+        }
+    }
     if (p->title >= 0) {
         size_t e = unknown_name_end(x, i, limit);
         if (e > i) {
@@ -299,6 +307,8 @@ static size_t parse_parties(const xdoc *x, size_t from, size_t to, xparty *out,
         size_t e = parse_party(x, i, to, &out[n]);
         if (e > i) {
             out[n].start = i;
+            if (out[n].title >= 0)
+                dg_xremember((xdoc *)x, &out[n]);
             n++;
             i = e;
         } else {
