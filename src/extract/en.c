@@ -17,7 +17,8 @@ typedef enum {
     E_COCHAIR,
     E_ATTEND,      /* X attended the ... Meeting */
     E_HELD,        /* the ... Meeting was held */
-    E_BETWEEN      /* talks between X and Y */
+    E_BETWEEN,     /* talks between X and Y */
+    E_CHAIR        /* X chaired the ... Meeting */
 } en_type;
 
 typedef struct {
@@ -67,6 +68,8 @@ static const en_trigger triggers[] = {
     { "held talks ", DG_KIND_TALKS, E_MUTUAL },
     { "talks between ", DG_KIND_TALKS, E_BETWEEN },
     { "co-chaired ", DG_KIND_COCHAIR, E_COCHAIR },
+    { "chaired ", DG_KIND_MULTILATERAL, E_CHAIR },
+    { "presided over ", DG_KIND_MULTILATERAL, E_CHAIR },
     { "co-chair ", DG_KIND_COCHAIR, E_COCHAIR },
     { "cochaired ", DG_KIND_COCHAIR, E_COCHAIR },
     { "'s meeting with ", DG_KIND_MEET, E_MUTUAL },
@@ -598,6 +601,26 @@ void dg_xen_sentence(xdoc *x, size_t s, size_t e)
             for (k = 0; k < n; k++)
                 roles[k] = DG_ROLE_PARTICIPANT;
             break;
+        case E_CHAIR: {
+            size_t ab;
+            group = find_group_meeting(x, s, e);
+            if (group < 0) {
+                p = tend;
+                continue;
+            }
+            n = n_subj;
+            for (k = 0; k < n; k++)
+                roles[k] = DG_ROLE_CHAIR;
+            /* "..., which was attended by A, B and other ministers" */
+            ab = dg_xfind(x, tend, e, "attended by ");
+            if (ab != (size_t)-1) {
+                size_t m2 = parse_parties(x, ab + 12, e, ps + n, X_MAX_PARTIES - n);
+                for (k = n; k < n + m2; k++)
+                    roles[k] = DG_ROLE_PARTICIPANT;
+                n += m2;
+            }
+            break;
+        }
         case E_COCHAIR:
             group = find_group_meeting(x, s, e);
             n = n_subj;
@@ -626,7 +649,9 @@ void dg_xen_sentence(xdoc *x, size_t s, size_t e)
                     n_subj = 1;
                 }
                 n = n_subj + n_obj;
-                if (n_obj > 1 && n_subj == 1) {
+                if (n_obj > 1 && n_subj == 1 &&
+                    (ps[1].type == DG_PARTY_COUNTRY || dg_xfind(x, s, e, "separately") != (size_t)-1 ||
+                     dg_xfind(x, s, e, "respectively") != (size_t)-1)) {
                     /* one meeting per counterpart */
                     size_t j;
                     for (j = 0; j < n_obj; j++) {

@@ -93,6 +93,11 @@ int dg_xrecall(const xdoc *x, size_t s, size_t e, xparty *p)
         if (!same && (unsigned char)w[0] < 0x80 && b - a > len &&
             memcmp(nm + (b - a) - len, w, len) == 0 && nm[(b - a) - len - 1] == ' ')
             same = 1;
+        /* Chinese, Korean, Vietnamese names in English: the family name
+         * comes first (Fu Zhenfeng -> Fu) */
+        if (!same && (unsigned char)w[0] < 0x80 && b - a > len &&
+            memcmp(nm, w, len) == 0 && nm[len] == ' ')
+            same = 1;
         if (same) {
             if (found >= 0)
                 return 0; /* two persons of that name: ambiguous */
