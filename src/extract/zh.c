@@ -115,6 +115,10 @@ static int marker_in(const xdoc *x, size_t from, size_t to, int cls)
             /* 将 alone, not in 将军 */
             if (dg_xat(x, x->m[i].start, "将") && dg_xat(x, x->m[i].start + 3, "军"))
                 continue;
+            /* 应X邀请: at X's invitation, a visit that happened */
+            if (dg_xat(x, x->m[i].start, "邀请") &&
+                dg_xfind(x, x->m[i].start >= 60 ? x->m[i].start - 60 : 0, x->m[i].start, "应") != (size_t)-1)
+                continue;
             return 1;
         }
         if (cls == 2 && k >= N_TRIG + N_IRR)
@@ -181,6 +185,14 @@ static size_t unknown_name_end(const xdoc *x, size_t pos, size_t limit)
         return pos;
     while (i < limit) {
         cp = dg_xcp(x, i, &n);
+        /* 让-马克·米勒: a hyphen between Han characters */
+        if (cp == '-' && i > pos && i + 1 < limit) {
+            size_t n2;
+            if (is_han(dg_xcp(x, i + 1, &n2))) {
+                i += 1;
+                continue;
+            }
+        }
         if (!is_han(cp))
             break;
         if (i > pos && (at_any(x, i, name_stops, DG_ARRAY_LEN(name_stops)) || match_at(x, i)))
@@ -218,6 +230,14 @@ static size_t parse_party(const xdoc *x, size_t pos, size_t limit, xparty *p)
         i = m->end;
         m = match_at(x, i);
     }
+    /* qualifiers before a title: 第一副总统, 常务副总理, 代理外长 */
+    if (!m) {
+        static const char *const quals[] = { "第一", "第二", "首席", "常务", "代理", "候任", "现任", "新任" };
+        int q = at_any(x, i, quals, DG_ARRAY_LEN(quals));
+        const dg_gaz_match *n2 = q ? match_at(x, i + (size_t)q) : NULL;
+        if (n2 && ref_of(x, n2, DG_ENT_TITLE) >= 0)
+            m = n2;
+    }
     while (m && m->end <= limit && ref_of(x, m, DG_ENT_TITLE) >= 0 &&
            ref_of(x, m, DG_ENT_OFFICIAL) < 0) {
         if (p->title < 0) {
@@ -246,6 +266,17 @@ static size_t parse_party(const xdoc *x, size_t pos, size_t limit, xparty *p)
     while (i < limit && x->fd.text.ptr[i] == ' ')
         i++;
     m = match_at(x, i);
+    if (m && m->end <= limit && ref_of(x, m, DG_ENT_OFFICIAL) >= 0 && p->country >= 0 &&
+        strcmp(dg_gazetteer_official(x->gaz, (uint32_t)ref_of(x, m, DG_ENT_OFFICIAL))->country,
+               dg_gazetteer_country(x->gaz, (uint32_t)p->country)->code) != 0) {
+        /* 乌兹别克斯坦总理梅列多夫 is not the Turkmen official of that name:
+         * the stated country wins, the person is unknown */
+        p->type = DG_PARTY_PERSON;
+        p->name_start = m->start;
+        p->name_end = m->end;
+        p->end = m->end;
+        return m->end;
+    }
     if (m && m->end <= limit && ref_of(x, m, DG_ENT_OFFICIAL) >= 0) {
         p->type = DG_PARTY_PERSON;
         p->official = ref_of(x, m, DG_ENT_OFFICIAL);
@@ -712,11 +743,19 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
                     p = tend;
                     continue;
                 }
+                size_t ying = dg_xfind(x, s, p, "应");
+                xparty inviter;
                 n = n_subj < X_MAX_PARTIES - 1 ? n_subj : X_MAX_PARTIES - 1;
-                memset(&ps[n], 0, sizeof(xparty));
-                ps[n].type = DG_PARTY_COUNTRY;
-                ps[n].official = ps[n].title = ps[n].group = -1;
-                ps[n].country = c;
+                /* 应X总统Y邀请: the inviter hosts the visit */
+                if (ying != (size_t)-1 && parse_party(x, ying + 3, p, &inviter) > ying + 3 &&
+                    inviter.type == DG_PARTY_PERSON) {
+                    ps[n] = inviter;
+                } else {
+                    memset(&ps[n], 0, sizeof(xparty));
+                    ps[n].type = DG_PARTY_COUNTRY;
+                    ps[n].official = ps[n].title = ps[n].group = -1;
+                    ps[n].country = c;
+                }
                 n++;
             }
         }
