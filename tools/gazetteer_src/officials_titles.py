@@ -44,5 +44,9 @@ K = {
 "NACHAIR":("Chairman of the National Assembly","国会主席"),"PUBSEC":("Minister of Public Security","公安部长"),
 "MINSTATE":("Minister of State for Foreign Affairs","外交国务大臣"),"HKMAO":("Director of the Hong Kong and Macao Affairs Office","国务院港澳事务办公室主任"),
 "MAC":("Minister of the Mainland Affairs Council","陆委会主委"),"CIA":("Director of the Central Intelligence Agency","中央情报局局长"),
-"ENVOY":("Special Envoy","特使"),"SPREP":("Special Representative","特别代表"),
+"ENVOY":("Special Envoy","特使"),
+"WHODG":("WHO Director-General","世卫组织总干事"),"WTODG":("WTO Director-General","世贸组织总干事"),
+"IMFMD":("IMF Managing Director","国际货币基金组织总裁"),"WBP":("World Bank President","世界银行行长"),
+"AIIBP":("AIIB President","亚投行行长"),"ECBP":("President of the European Central Bank","欧洲央行行长"),
+"ALSG":("Arab League Secretary-General","阿盟秘书长"),"GCCSG":("GCC Secretary-General","海合会秘书长"),"SPREP":("Special Representative","特别代表"),
 }

@@ -192,3 +192,8 @@ t("chairman-wpk","Chairman of the Workers' Party of Korea","朝鲜劳动党委�
 t("first-secretary-wpk","First Secretary of the Workers' Party of Korea","朝鲜劳动党第一书记",PA,["First Secretary of the Workers' Party of Korea"],["朝鲜劳动党第一书记","劳动党第一书记"],"KP")
 t("spa-standing-committee-chairman-kp","Chairman of the Standing Committee of the Supreme People's Assembly","最高人民会议常任委员会委员长",LE,["Chairman of the Standing Committee of the Supreme People's Assembly","President of the Presidium of the Supreme People's Assembly"],["最高人民会议常任委员会委员长","最高人民会议常任委员长"],"KP")
 t("special-envoy-myanmar-cn","Special Envoy for Myanmar Affairs","缅甸事务特使",DI,["Special Envoy for Myanmar Affairs","Special Envoy on Myanmar Affairs"],["缅甸事务特使","外交部缅甸事务特使"],"CN")
+t("ecb-president","President of the European Central Bank","欧洲央行行长",OR,["President of the European Central Bank","ECB President"],["欧洲央行行长","欧洲中央银行行长"])
+t("gcc-secretary-general","GCC Secretary-General","海合会秘书长",OR,["GCC Secretary-General","Secretary-General of the Gulf Cooperation Council"],["海合会秘书长","海湾阿拉伯国家合作委员会秘书长"])
+t("transitional-president","Transitional President","过渡总统",HS,["Transitional President","President for the transitional period"],["过渡总统","过渡时期总统"])
+t("acting-foreign-minister","Acting Foreign Minister","代理外长",MI,["Acting Foreign Minister","Acting Minister of Foreign Affairs"],["代理外长","代理外交部长"])
+t("secretary-of-state-holy-see","Secretary of State of the Holy See","教廷国务卿",HG,["Secretary of State of the Holy See","Cardinal Secretary of State","Vatican Secretary of State"],["教廷国务卿","梵蒂冈国务卿"],"VA")
