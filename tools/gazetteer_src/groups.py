@@ -116,3 +116,11 @@ g("EAEU","Eurasian Economic Union","欧亚经济联盟",["EAEU","EEU","Eurasian 
 g("MERCOSUR","Mercosur","南方共同市场",["Mercosur","MERCOSUR","Southern Common Market","Mercosul"],["南共市"],["南方共同市場","南錐共同市場"],
   same("AR BR PY UY","1991-03-26")+[("VE","2012-07-31"),("BO","2024-07-08")])
 g("ARCTIC-COUNCIL","Arctic Council","北极理事会",["the Arctic Council"],[],["北極理事會"],same("CA DK FI IS NO RU SE US","1996-09-19"))
+g("SAARC","South Asian Association for Regional Cooperation","南亚区域合作联盟",["SAARC"],["南盟","南亚区域合作联盟(南盟)"],["南亞區域合作聯盟"],
+  same("BD BT IN MV NP PK LK","1985-12-08")+[("AF","2007-04-03")])
+g("BIMSTEC","Bay of Bengal Initiative for Multi-Sectoral Technical and Economic Cooperation","环孟加拉湾多领域经济技术合作倡议",["BIMSTEC"],["环孟加拉湾倡议"],[],
+  same("BD IN LK TH","1997-06-06")+[("MM","1997-12-22"),("NP","2004-02"),("BT","2004-02")])
+g("RCEP","Regional Comprehensive Economic Partnership","区域全面经济伙伴关系协定",["RCEP","Regional Comprehensive Economic Partnership Agreement"],["RCEP","区域全面经济伙伴关系"],["區域全面經濟夥伴協定"],
+  same("BN KH LA SG TH VN CN JP AU NZ","2022-01-01")+[("KR","2022-02-01"),("MY","2022-03-18"),("ID","2023-01-02"),("PH","2023-06-02")])
+g("CPTPP","Comprehensive and Progressive Agreement for Trans-Pacific Partnership","全面与进步跨太平洋伙伴关系协定",["CPTPP","TPP-11"],["CPTPP","全面与进步跨太平洋伙伴关系","全面与进步的跨太平洋伙伴关系协定"],["跨太平洋夥伴全面進步協定"],
+  same("AU CA JP MX NZ SG","2018-12-30")+[("VN","2019-01-14"),("PE","2021-09-19"),("MY","2022-11-29"),("CL","2023-02-21"),("BN","2023-07-12"),("GB","2024-12-15")])
