@@ -13,7 +13,10 @@ def d(s,end=False):
     p=s.split('-')
     y=int(p[0]); m=int(p[1]) if len(p)>1 else (12 if end else 1); dd=int(p[2]) if len(p)>2 else (28 if end else 1)
     return datetime.date(y,m,dd)
-S=datetime.date(2012,1,1); E=datetime.date.today()
+S=datetime.date(2012,1,1)
+# The data was compiled with knowledge up to late 2025: an open office means
+# "in office then", so gaps are reported up to that date, not today.
+E=datetime.date(2025,11,27)
 countries="AR AU BR CA CN FR DE IN ID IT JP KR MX RU SA ZA TR GB US BN KH LA MY MM PH SG TH VN".split()
 for c in countries:
     for name,cat in (("HS",HS),("HG",HG),("FM",FM)):
