@@ -172,10 +172,10 @@ def main():
                 m[k] = m[k] + [x for x in v if x not in m[k]]
             else:
                 m[k] = v
-    CFIELDS = ["code", "alpha3", "status", "region", "name_en", "long_en", "aliases_en", "name_zh",
+    CFIELDS = ["code", "alpha3", "status", "region", "name_en", "aliases_en", "name_zh",
                "aliases_zh", "name_zh_hant", "aliases_zh_hant"]
     for c in merged.values():
-        check_fields("countries", c, CFIELDS, ["demonyms", "long_zh", "abbr_zh", "long_zh_hant"], "code")
+        check_fields("countries", c, CFIELDS, ["long_en", "demonyms", "long_zh", "abbr_zh"], "code")
         if c.get("status") not in STATUSES:
             err("countries", "%s: bad status" % c["code"])
         if c.get("region") not in REGIONS:
@@ -185,7 +185,7 @@ def main():
             err("countries", "%s: bad abbr_zh %r" % (c["code"], a))
     cl = sorted(merged.values(), key=lambda c: c["code"])
     check_aliases("countries", cl, "code", ["name_en", "long_en", "aliases_en", "name_zh", "long_zh",
-                                            "aliases_zh", "name_zh_hant", "aliases_zh_hant", "long_zh_hant"])
+                                            "aliases_zh", "name_zh_hant", "aliases_zh_hant"])
     check_aliases("countries(demonyms)", cl, "code", ["demonyms"])
     check_aliases("countries(abbr_zh)", cl, "code", ["abbr_zh"])
     codes = set(merged)
