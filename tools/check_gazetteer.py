@@ -11,6 +11,8 @@ Usage: /usr/bin/python3 tools/check_gazetteer.py [DIR]   (exit 1 on errors)
 import json
 import os
 import re
+import shutil
+import subprocess
 import sys
 import unicodedata
 
@@ -22,6 +24,44 @@ RANKS = {"head_of_state", "head_of_government", "deputy_head", "minister",
 HAN = re.compile(r"[\u3400-\u9fff]")
 
 errors = []
+warnings = []
+FOLD = {}   # traditional -> simplified, filled by prefold() when opencc is installed
+SIMPLIFIED_FIELDS = ("name_zh", "aliases_zh", "long_zh", "forms_zh", "zh", "abbr_zh", "title_zh")
+
+
+def strings(obj):
+    """Every string inside a JSON value, with the key it was found under."""
+    if isinstance(obj, dict):
+        for k, v in obj.items():
+            for key, s in strings(v):
+                yield (key or k), s
+    elif isinstance(obj, list):
+        for v in obj:
+            yield from strings(v)
+    elif isinstance(obj, str):
+        yield None, obj
+
+
+def prefold(docs):
+    """Fold all Chinese strings with OpenCC t2s, as the matcher will, so that
+    alias clashes after folding are found; and flag traditional characters
+    in fields that must be simplified."""
+    exe = shutil.which("opencc")
+    if not exe:
+        warnings.append("opencc not installed: traditional/simplified checks skipped")
+        return
+    found = []
+    for name, doc in docs:
+        for key, s in strings(doc):
+            if HAN.search(s):
+                found.append((name, key, s))
+    text = "\n".join(s for _, _, s in found) + "\n"
+    out = subprocess.run([exe, "-c", "t2s.json"], input=text, capture_output=True,
+                         text=True, check=True).stdout.split("\n")
+    for (name, key, s), t in zip(found, out):
+        FOLD[s] = t
+        if key in SIMPLIFIED_FIELDS and t != s:
+            err(name, "traditional characters in simplified field %s: %s (t2s: %s)" % (key, s, t))
 
 
 def err(f, msg):
@@ -29,6 +69,7 @@ def err(f, msg):
 
 
 def norm(s):
+    s = FOLD.get(s, s)
     s = unicodedata.normalize("NFKC", s).casefold().replace("\u2019", "'")
     for d in "—–-一·・. ":
         s = s.replace(d, "")
@@ -108,6 +149,11 @@ def check_date(f, who, d):
 def main():
     d = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "gazetteer")
     counts = {}
+    docs = []
+    for fn in sorted(os.listdir(d)):
+        if fn.endswith(".json"):
+            docs.append((fn, load(os.path.join(d, fn))))
+    prefold(docs)
 
     # countries
     base = load(os.path.join(d, "countries.json")).get("countries", [])
@@ -126,10 +172,10 @@ def main():
                 m[k] = m[k] + [x for x in v if x not in m[k]]
             else:
                 m[k] = v
-    CFIELDS = ["code", "alpha3", "status", "region", "name_en", "long_en", "aliases_en", "name_zh",
+    CFIELDS = ["code", "alpha3", "status", "region", "name_en", "aliases_en", "name_zh",
                "aliases_zh", "name_zh_hant", "aliases_zh_hant"]
     for c in merged.values():
-        check_fields("countries", c, CFIELDS, ["demonyms", "long_zh", "abbr_zh", "long_zh_hant"], "code")
+        check_fields("countries", c, CFIELDS, ["long_en", "demonyms", "long_zh", "abbr_zh"], "code")
         if c.get("status") not in STATUSES:
             err("countries", "%s: bad status" % c["code"])
         if c.get("region") not in REGIONS:
@@ -139,7 +185,7 @@ def main():
             err("countries", "%s: bad abbr_zh %r" % (c["code"], a))
     cl = sorted(merged.values(), key=lambda c: c["code"])
     check_aliases("countries", cl, "code", ["name_en", "long_en", "aliases_en", "name_zh", "long_zh",
-                                            "aliases_zh", "name_zh_hant", "aliases_zh_hant", "long_zh_hant"])
+                                            "aliases_zh", "name_zh_hant", "aliases_zh_hant"])
     check_aliases("countries(demonyms)", cl, "code", ["demonyms"])
     check_aliases("countries(abbr_zh)", cl, "code", ["abbr_zh"])
     codes = set(merged)
@@ -151,8 +197,11 @@ def main():
 
     # titles
     p = os.path.join(d, "titles.json")
+    title_forms = set()
     if os.path.exists(p):
         ts = load(p).get("titles", [])
+        for t in ts:
+            title_forms.update(norm(x) for x in t.get("forms_en", []) + t.get("forms_zh", []))
         check_sorted_unique("titles.json", ts, "id")
         for t in ts:
             check_fields("titles.json", t, ["id", "en", "zh", "rank", "forms_en", "forms_zh"], ["country"], "id")
@@ -226,6 +275,10 @@ def main():
                     err("officials.json", "%s: bad office fields %s" % (o["id"], off))
                 if not off.get("title_en") or not off.get("title_zh"):
                     err("officials.json", "%s: office without title" % o["id"])
+                    continue
+                for k in ("title_en", "title_zh"):
+                    if title_forms and norm(off[k]) not in title_forms:
+                        warnings.append("officials.json: %s: %s %r is not a form in titles.json" % (o["id"], k, off[k]))
                 check_date("officials.json", o["id"], off.get("from"))
                 check_date("officials.json", o["id"], off.get("to"))
                 if off.get("from") and off.get("to") and off["to"] < off["from"][:len(off["to"])]:
@@ -237,6 +290,8 @@ def main():
 
     for k, v in counts.items():
         print("%-32s %d" % (k, v))
+    for w in warnings:
+        print("WARNING", w, file=sys.stderr)
     for e in errors:
         print("ERROR", e, file=sys.stderr)
     print("%d error(s)" % len(errors), file=sys.stderr)

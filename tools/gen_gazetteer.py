@@ -187,12 +187,13 @@ def main():
         region = reg.get(code)
         if region is None:
             sys.exit("no region for %s" % code)
-        countries.append({
-            "code": code, "alpha3": i["alpha_3"], "status": status[code], "region": region,
-            "name_en": name_en, "long_en": long_en, "aliases_en": aliases_en,
-            "name_zh": name_zh, "aliases_zh": aliases_zh,
-            "name_zh_hant": name_hant, "aliases_zh_hant": aliases_hant,
-        })
+        entry = {"code": code, "alpha3": i["alpha_3"], "status": status[code], "region": region,
+                 "name_en": name_en}
+        if long_en:   # omitted rather than null when there is no distinct long form
+            entry["long_en"] = long_en
+        entry.update({"aliases_en": aliases_en, "name_zh": name_zh, "aliases_zh": aliases_zh,
+                      "name_zh_hant": name_hant, "aliases_zh_hant": aliases_hant})
+        countries.append(entry)
 
     with open(args.out, "w", encoding="utf-8") as f:
         f.write('{"countries":[\n')
