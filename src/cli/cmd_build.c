@@ -266,7 +266,8 @@ int cmd_build(int argc, char **argv)
         if (keys[n_keys][0])
             n_keys++;
     }
-    qsort(keys, n_keys, sizeof(*keys), cmp_cstr);
+    if (n_keys > 1)
+        qsort(keys, n_keys, sizeof(*keys), cmp_cstr);
     rc = 0;
     for (i = 0; i < n_keys && rc == 0; i++) {
         dg_meeting_list sub = DG_MEETING_LIST_INIT;

@@ -296,7 +296,7 @@ static double *circle_angles(const dg_graph *g)
         slots[i].community = g->nodes[i].community;
         slots[i].index = i;
     }
-    qsort(slots, g->n_nodes, sizeof(*slots), slot_cmp);
+    dg_qsort(slots, g->n_nodes, sizeof(*slots), slot_cmp);
     for (i = 0; i < g->n_nodes; i++)
         angle[slots[i].index] = 2 * M_PI * (double)i / (double)g->n_nodes;
     free(slots);

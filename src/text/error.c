@@ -110,3 +110,10 @@ int dg_strcmp0(const char *a, const char *b)
         return (a != NULL) - (b != NULL);
     return strcmp(a, b);
 }
+
+void dg_qsort(void *base, size_t n, size_t size,
+              int (*cmp)(const void *, const void *))
+{
+    if (base && n > 1)
+        qsort(base, n, size, cmp);
+}
