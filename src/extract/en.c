@@ -18,7 +18,8 @@ typedef enum {
     E_ATTEND,      /* X attended the ... Meeting */
     E_HELD,        /* the ... Meeting was held */
     E_BETWEEN,     /* talks between X and Y */
-    E_CHAIR        /* X chaired the ... Meeting */
+    E_CHAIR,       /* X chaired the ... Meeting */
+    E_VISIT        /* X visited Country: the country hosts */
 } en_type;
 
 typedef struct {
@@ -40,6 +41,11 @@ static const en_trigger triggers[] = {
     { "received a call from ", DG_KIND_CALL, E_MUTUAL },
     { "took a phone call from ", DG_KIND_CALL, E_MUTUAL },
     { "had a phone call with ", DG_KIND_CALL, E_MUTUAL },
+    { "spoke over the phone", DG_KIND_CALL, E_MUTUAL },
+    { "spoke on the phone", DG_KIND_CALL, E_MUTUAL },
+    { "spoke by phone", DG_KIND_CALL, E_MUTUAL },
+    { "talked by phone", DG_KIND_CALL, E_MUTUAL },
+    { "talked over the phone", DG_KIND_CALL, E_MUTUAL },
     { "held a phone call ", DG_KIND_CALL, E_MUTUAL },
     { "had a phone call ", DG_KIND_CALL, E_MUTUAL },
     { "held a telephone call ", DG_KIND_CALL, E_MUTUAL },
@@ -90,6 +96,11 @@ static const en_trigger triggers[] = {
     { "hosted ", DG_KIND_MEET, E_HOST },
     { "paid a courtesy call on ", DG_KIND_MEET, E_CALLED_ON },
     { "called on ", DG_KIND_MEET, E_CALLED_ON },
+    { "paid a state visit to ", DG_KIND_VISIT, E_VISIT },
+    { "paid an official visit to ", DG_KIND_VISIT, E_VISIT },
+    { "paid a working visit to ", DG_KIND_VISIT, E_VISIT },
+    { "'s visit to ", DG_KIND_VISIT, E_VISIT },
+    { "visited ", DG_KIND_VISIT, E_VISIT },
     { "attended ", DG_KIND_MULTILATERAL, E_ATTEND },
     { "took part in ", DG_KIND_MULTILATERAL, E_ATTEND },
     { "participated in ", DG_KIND_MULTILATERAL, E_ATTEND },
@@ -628,6 +639,29 @@ void dg_xen_sentence(xdoc *x, size_t s, size_t e)
             for (k = 0; k < n; k++)
                 roles[k] = DG_ROLE_CHAIR;
             break;
+        case E_VISIT: {
+            /* the visited country follows the verb; a person visitor */
+            size_t mi2 = dg_xmatch_from(x, tend);
+            long c = -1;
+            while (mi2 < x->nm && x->m[mi2].start < oe && x->fd.text.ptr[x->m[mi2].start] == ' ')
+                mi2++;
+            if (mi2 < x->nm && x->m[mi2].start <= tend + 4 && x->m[mi2].end <= oe)
+                c = ref_of(x, &x->m[mi2], DG_ENT_COUNTRY);
+            if (c < 0 || n_subj == 0 || ps[n_subj - 1].type != DG_PARTY_PERSON) {
+                p = tend;
+                continue;
+            }
+            ps[0] = ps[n_subj - 1];
+            memset(&ps[1], 0, sizeof(xparty));
+            ps[1].type = DG_PARTY_COUNTRY;
+            ps[1].official = ps[1].title = ps[1].group = -1;
+            ps[1].country = c;
+            n = 2;
+            roles[0] = DG_ROLE_GUEST;
+            roles[1] = DG_ROLE_HOST;
+            place = -1;
+            break;
+        }
         case E_BETWEEN:
             n = parse_parties(x, tend, oe, ps, X_MAX_PARTIES);
             for (k = 0; k < n; k++)

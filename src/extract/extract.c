@@ -581,6 +581,40 @@ static void run_sentences(xdoc *x)
     }
 }
 
+/* The visit rule: a visit is its own record only when the document
+ * reports no meeting of the visitor with the visited country. */
+static void drop_covered_visits(xdoc *x)
+{
+    size_t i, j, k, out = 0;
+
+    for (i = 0; i < x->found.len; i++) {
+        dg_meeting *v = &x->found.items[i];
+        int covered = 0;
+        if (v->kind == DG_KIND_VISIT && v->n_parties == 2) {
+            const dg_party *guest = v->parties[0].role == DG_ROLE_GUEST ? &v->parties[0] : &v->parties[1];
+            const dg_party *host = guest == &v->parties[0] ? &v->parties[1] : &v->parties[0];
+            for (j = 0; j < x->found.len && !covered; j++) {
+                const dg_meeting *m = &x->found.items[j];
+                int has_guest = 0, has_host_country = 0;
+                if (j == i || m->kind == DG_KIND_VISIT)
+                    continue;
+                for (k = 0; k < m->n_parties; k++) {
+                    if (strcmp(m->parties[k].id, guest->id) == 0)
+                        has_guest = 1;
+                    else if (host->country[0] && strcmp(m->parties[k].country, host->country) == 0)
+                        has_host_country = 1;
+                }
+                covered = has_guest && has_host_country;
+            }
+        }
+        if (covered)
+            dg_meeting_destroy(v);
+        else
+            x->found.items[out++] = *v;
+    }
+    x->found.len = out;
+}
+
 int dg_extract_document(const dg_document *doc, const dg_extract_opts *opts,
                         dg_meeting_fn fn, void *ctx, dg_error *err)
 {
@@ -615,6 +649,7 @@ int dg_extract_document(const dg_document *doc, const dg_extract_opts *opts,
                            x.fd.map, collect, &x);
     dg_xdate_reference(&x.ref, x.fd.text.ptr, x.fd.text.len, doc->date);
     run_sentences(&x);
+    drop_covered_visits(&x);
     if (x.stop && err && err->code == DG_ENOMEM)
         rc = DG_ENOMEM;
     for (i = 0; i < x.found.len; i++) {
