@@ -476,10 +476,14 @@ static long find_group_meeting(const xdoc *x, size_t s, size_t e)
     for (; i < x->nm && x->m[i].start < e; i++) {
         long g = ref_of(x, &x->m[i], DG_ENT_GROUP);
         size_t k, lim = x->m[i].end + 80 < e ? x->m[i].end + 80 : e;
+        /* "the Ministerial Conference of the Forum on ...": the noun may
+         * come before the group's name */
+        size_t before = x->m[i].start > s + 60 ? x->m[i].start - 60 : s;
         if (g < 0)
             continue;
         for (k = 0; k < DG_ARRAY_LEN(nouns); k++)
-            if (dg_xfind(x, x->m[i].end, lim, nouns[k]) != (size_t)-1)
+            if (dg_xfind(x, x->m[i].end, lim, nouns[k]) != (size_t)-1 ||
+                dg_xfind(x, before, x->m[i].start, nouns[k]) != (size_t)-1)
                 return g;
     }
     return -1;
@@ -602,16 +606,31 @@ void dg_xen_sentence(xdoc *x, size_t s, size_t e)
         oe = object_end(x, tend, e);
         switch (tr->t) {
         case E_HELD:
-        case E_ATTEND:
+        case E_ATTEND: {
+            static const char *const with[] = { "along with ", "together with ", "attended by ", "joined by " };
+            size_t w = (size_t)-1, j;
             group = find_group_meeting(x, s, e);
-            if (group < 0) {
+            for (j = 0; j < DG_ARRAY_LEN(with) && w == (size_t)-1; j++) {
+                w = dg_xfind(x, tend, e, with[j]);
+                if (w != (size_t)-1)
+                    w += strlen(with[j]);
+            }
+            /* a meeting of no known group counts when others are named */
+            if (group < 0 && (tr->t != E_ATTEND || w == (size_t)-1)) {
                 p = tend;
                 continue;
             }
             n = tr->t == E_ATTEND ? n_subj : 0;
+            if (w != (size_t)-1)
+                n += parse_parties(x, w, e, ps + n, X_MAX_PARTIES - n);
+            if (group < 0 && n < 3) {
+                p = tend;
+                continue; /* two persons: not a multilateral meeting */
+            }
             for (k = 0; k < n; k++)
                 roles[k] = DG_ROLE_PARTICIPANT;
             break;
+        }
         case E_CHAIR: {
             size_t ab;
             group = find_group_meeting(x, s, e);

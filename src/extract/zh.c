@@ -762,6 +762,10 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
         place = (kind == DG_KIND_CALL || kind == DG_KIND_VIDEO_CALL) ? -1 : find_place(x, s, e);
         if (tr->vt == V_CHAIR || tr->vt == V_ATTEND || tr->vt == V_COCHAIR) {
             group = find_group_meeting(x, tend, e);
+            /* "…外长会在萨格勒布举行，A、B等外长出席": the meeting is named
+             * before the verb */
+            if (group < 0 && tr->vt == V_ATTEND)
+                group = find_group_meeting(x, s, p);
             if (group < 0 && tr->vt == V_COCHAIR)
                 group = x->carry_group;
             if (group < 0 && tr->vt != V_COCHAIR) {
