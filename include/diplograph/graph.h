@@ -115,6 +115,12 @@ void dg_graph_destroy(dg_graph *g);
 int dg_graph_build(dg_graph *g, const dg_meeting_list *events,
                    const dg_graph_opts *opts, dg_error *err);
 
+/* Gives country nodes known only by their code (CN) the gazetteer's
+ * English and Chinese names and label. gaz may be NULL (nothing done). */
+struct dg_gazetteer;
+int dg_graph_name_countries(dg_graph *g, const struct dg_gazetteer *gaz,
+                            dg_error *err);
+
 /* Runs the igraph analysis and fills the node fields and g->stats. */
 int dg_graph_analyze(dg_graph *g, const dg_analyze_opts *opts,
                      dg_error *err);

@@ -35,6 +35,10 @@ dg_gazetteer *dg_cli_load_gazetteer(const char *cmd, char **extra, int n_extra);
 int dg_cli_read_meetings(const char *cmd, dg_meeting_list *out, char **paths,
                          int n, dg_diag *diag);
 
+/* Names the graph's code-only country nodes from the bundled gazetteer;
+ * 0 ok (also when no gazetteer is found), 1 error (printed). */
+int dg_cli_name_countries(const char *cmd, dg_graph *g);
+
 /* Writes buf to path ("-" stdout) atomically; 0 ok, 1 error (printed). */
 int dg_cli_write(const char *cmd, const char *path, const dg_buf *buf);
 

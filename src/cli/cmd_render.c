@@ -188,6 +188,8 @@ static int run(const options *o, char **paths, int n_paths)
         dg_cli_error(CMD, "%s", err.msg);
         goto out;
     }
+    if (dg_cli_name_countries(CMD, &g) != 0)
+        goto out;
     gvc = gvContext(); /* process-wide Graphviz setup: the CLI's job */
     if (!gvc) {
         dg_cli_error(CMD, "cannot start Graphviz");

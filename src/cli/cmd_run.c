@@ -269,7 +269,8 @@ int cmd_run(int argc, char **argv)
         dg_graph_opts go = DG_GRAPH_OPTS_INIT;
         dg_analyze_opts ao = DG_ANALYZE_OPTS_INIT;
         go.layer = layer;
-        if (dg_graph_build(&g, &events, &go, &err) < 0 || dg_graph_analyze(&g, &ao, &err) < 0) {
+        if (dg_graph_build(&g, &events, &go, &err) < 0 ||
+            dg_graph_name_countries(&g, eo.gaz, &err) < 0 || dg_graph_analyze(&g, &ao, &err) < 0) {
             dg_cli_error("run", "%s", err.msg);
             status = 1;
             goto out;
