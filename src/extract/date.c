@@ -28,7 +28,11 @@ static size_t read_num(const char *s, size_t len, int maxd, int *v)
 
 static int starts(const char *s, size_t len, const char *lit)
 {
-    size_t n = strlen(lit);
+    size_t n;
+
+    if (len == 0 || s[0] != lit[0])
+        return 0;
+    n = strlen(lit);
     return len >= n && memcmp(s, lit, n) == 0;
 }
 

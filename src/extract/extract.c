@@ -24,7 +24,12 @@ size_t dg_xmatch_from(const xdoc *x, size_t pos)
 
 int dg_xat(const xdoc *x, size_t pos, const char *lit)
 {
-    size_t n = strlen(lit);
+    size_t n;
+
+    /* most calls fail on the first byte: test it before measuring lit */
+    if (pos >= x->fd.text.len || x->fd.text.ptr[pos] != lit[0])
+        return 0;
+    n = strlen(lit);
     return pos + n <= x->fd.text.len && memcmp(x->fd.text.ptr + pos, lit, n) == 0;
 }
 

@@ -36,8 +36,18 @@ struct dg_matcher {
     ac_edge *edges;
     size_t n_edges;
     uint32_t root_next[256];
+    /* full transition rows for the shallow states, where a scan spends
+     * most of its time: one lookup per byte instead of a binary search
+     * and failure links */
+    int32_t *row_of;     /* state -> row, or -1 */
+    uint32_t *rows;      /* n_rows * 256 */
+    size_t n_rows;
     int built;
 };
+
+/* Shallow states get a dense row, up to this many rows (4 MB). */
+#define DG_MATCHER_DENSE_DEPTH 3
+#define DG_MATCHER_MAX_ROWS 4096
 
 dg_matcher *dg_matcher_new(void)
 {
@@ -64,6 +74,8 @@ void dg_matcher_free(dg_matcher *m)
     free(m->pat_len);
     free(m->states);
     free(m->edges);
+    free(m->row_of);
+    free(m->rows);
     free(m);
 }
 
@@ -210,6 +222,52 @@ int dg_matcher_build(dg_matcher *m)
             queue[qt++] = e->to;
         }
     }
+    /* dense rows in breadth-first order (queue holds it), so a state's
+     * failure target already has its row when it is shallower */
+    m->row_of = malloc(n * sizeof(int32_t));
+    if (!m->row_of) {
+        free(queue);
+        return DG_ENOMEM;
+    }
+    for (i = 0; i < n; i++)
+        m->row_of[i] = -1;
+    {
+        size_t want = 1, j;
+        for (j = 0; j < qt; j++)
+            if (m->states[queue[j]].depth <= DG_MATCHER_DENSE_DEPTH)
+                want++;
+        if (want > DG_MATCHER_MAX_ROWS)
+            want = DG_MATCHER_MAX_ROWS;
+        m->rows = malloc(want * 256 * sizeof(uint32_t));
+        if (!m->rows) {
+            free(queue);
+            return DG_ENOMEM;
+        }
+        m->row_of[0] = 0;
+        memcpy(m->rows, m->root_next, sizeof(m->root_next));
+        m->n_rows = 1;
+        for (j = 0; j < qt && m->n_rows < want; j++) {
+            uint32_t st = queue[j];
+            uint32_t *row;
+            int b;
+            if (m->states[st].depth > DG_MATCHER_DENSE_DEPTH)
+                continue;
+            row = m->rows + m->n_rows * 256;
+            for (b = 0; b < 256; b++) {
+                uint32_t t = go(m, st, (unsigned char)b);
+                if (t == UINT32_MAX) {
+                    uint32_t f = m->states[st].fail;
+                    /* f is shallower: its row exists unless past the cap */
+                    while (m->row_of[f] < 0 && (t = go(m, f, (unsigned char)b)) == UINT32_MAX)
+                        f = m->states[f].fail;
+                    if (m->row_of[f] >= 0)
+                        t = m->rows[(size_t)m->row_of[f] * 256 + (size_t)b];
+                }
+                row[b] = t;
+            }
+            m->row_of[st] = (int32_t)m->n_rows++;
+        }
+    }
     free(queue);
     free(m->trie);
     m->trie = NULL;
@@ -228,13 +286,16 @@ void dg_matcher_scan(const dg_matcher *m, const char *s, size_t len,
     for (i = 0; i < len; i++) {
         unsigned char b = (unsigned char)s[i];
         uint32_t d;
-        if (st == 0) {
-            st = m->root_next[b];
+        int32_t r = m->row_of[st];
+        if (r >= 0) {
+            st = m->rows[(size_t)r * 256 + b];
         } else {
             uint32_t t;
-            while ((t = go(m, st, b)) == UINT32_MAX && st != 0)
+            while ((t = go(m, st, b)) == UINT32_MAX && m->row_of[st] < 0)
                 st = m->states[st].fail;
-            st = t == UINT32_MAX ? m->root_next[b] : t;
+            if (t == UINT32_MAX)
+                t = m->rows[(size_t)m->row_of[st] * 256 + b];
+            st = t;
         }
         if (st == 0)
             continue;
