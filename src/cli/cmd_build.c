@@ -104,6 +104,8 @@ static int build_one(const dg_meeting_list *events, const dg_graph_opts *gopts,
         dg_cli_error("build", "%s", err.msg);
         goto out;
     }
+    if (dg_cli_name_countries("build", &g) != 0)
+        goto out;
     if (verbose) {
         fprintf(stderr, "diplograph build: %s: %s layer, %zu nodes, %zu edges", path,
                 dg_layer_name(g.layer), g.n_nodes, g.n_edges);

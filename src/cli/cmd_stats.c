@@ -178,6 +178,8 @@ int cmd_stats(int argc, char **argv)
         dg_cli_error("stats", "%s", err.msg);
         goto out;
     }
+    if (dg_cli_name_countries("stats", &g) != 0)
+        goto out;
     if (verbose)
         fprintf(stderr, "diplograph stats: %s layer: %zu nodes, %zu edges (%.2f s)\n",
                 dg_layer_name(g.layer), g.n_nodes, g.n_edges, now() - t);
