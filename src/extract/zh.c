@@ -800,6 +800,23 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
         } else {
             roles_by_place(x, place, ps, roles, n, n_subj);
         }
+        /* 分别会见A、B / A和B分别会见C: one meeting per pair */
+        if (group < 0 && p >= s + 6 && dg_xat(x, p - 6, "分别") && n >= 3 &&
+            (n_subj == 1 || n_subj == n - 1)) {
+            size_t j, many = n_subj == 1 ? n - 1 : n_subj;
+            for (j = 0; j < many; j++) {
+                xparty pair[2];
+                dg_role r2[2];
+                pair[0] = n_subj == 1 ? ps[0] : ps[j];
+                pair[1] = n_subj == 1 ? ps[1 + j] : ps[n - 1];
+                r2[0] = n_subj == 1 ? roles[0] : roles[j];
+                r2[1] = n_subj == 1 ? roles[1 + j] : roles[n - 1];
+                dg_xemit(x, kind, has_date ? &date : NULL, place, -1, pair, r2, 2, s, e, 0.85);
+            }
+            last_trigger_end = tend;
+            p = tend;
+            continue;
+        }
         if (group >= 0)
             add_group_members(x, group, has_date ? &date : NULL, ps, roles, &n);
         dg_xemit(x, kind, has_date ? &date : NULL, place, group, ps, roles, n, s, e,

@@ -123,6 +123,21 @@ static void test_zh_non_events(void **state)
     EXPECT("王毅欢迎洛钦外长来华共同主持会议。", NULL, "");          /* a welcome */
 }
 
+static void test_zh_separately_and_partners(void **state)
+{
+    (void)state;
+    /* 分别会见: one meeting per counterpart */
+    EXPECT("2021年6月8日，王毅在北京分别会见俄罗斯外长拉夫罗夫和越南外长裴青山。", NULL,
+           "meet 2021-06-08 Beijing - | person:wang-yi/host person:sergey-lavrov/guest\n"
+           "meet 2021-06-08 Beijing - | person:wang-yi/host person:bui-thanh-son/guest\n");
+    /* the partner after 与 past a relative clause; a stated country wins
+     * over a gazetteer official of another country */
+    EXPECT("2021年6月8日，王毅在北京与来华访问的越南外长阮明月举行会谈。", NULL,
+           "talks 2021-06-08 Beijing - | person:wang-yi/host person:VN:阮明月/guest\n");
+    EXPECT("2021年6月8日，王毅在北京与越南外长拉夫罗夫举行会谈。", NULL,
+           "talks 2021-06-08 Beijing - | person:wang-yi/host person:VN:拉夫罗夫/guest\n");
+}
+
 static void test_zh_headline_and_body_are_one(void **state)
 {
     (void)state;
@@ -271,6 +286,7 @@ int main(void)
         cmocka_unit_test(test_zh_group_context_and_cochair),
         cmocka_unit_test(test_zh_calls_and_dates),
         cmocka_unit_test(test_zh_non_events),
+        cmocka_unit_test(test_zh_separately_and_partners),
         cmocka_unit_test(test_zh_headline_and_body_are_one),
         cmocka_unit_test(test_en_forms),
         cmocka_unit_test(test_en_non_events),
