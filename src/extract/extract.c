@@ -285,14 +285,43 @@ static int kind_family(dg_kind k)
     }
 }
 
-static int has_party(const dg_meeting *m, const char *id)
+/* The last word of a Latin name ("Antony J. Blinken" -> "Blinken"). */
+static const char *last_word(const char *s)
+{
+    const char *sp = s ? strrchr(s, ' ') : NULL;
+    return sp ? sp + 1 : s;
+}
+
+/* One person named two ways in one document: the gazetteer's official and
+ * an unknown name of the same country sharing the family name. */
+static int same_person(const dg_party *a, const dg_party *b)
+{
+    const char *x, *y;
+
+    if (strcmp(a->id, b->id) == 0)
+        return 1;
+    if (a->type != DG_PARTY_PERSON || b->type != DG_PARTY_PERSON || !a->country[0] ||
+        strcmp(a->country, b->country) != 0)
+        return 0;
+    if (a->name_zh && b->name_zh &&
+        (strstr(a->name_zh, b->name_zh) || strstr(b->name_zh, a->name_zh)) &&
+        strlen(a->name_zh) >= 6 && strlen(b->name_zh) >= 6)
+        return 1;
+    x = last_word(a->name);
+    y = last_word(b->name);
+    return x && y && strlen(x) >= 3 && strcmp(x, y) == 0;
+}
+
+static int has_party_like(const dg_meeting *m, const dg_party *p)
 {
     size_t i;
     for (i = 0; i < m->n_parties; i++)
-        if (strcmp(m->parties[i].id, id) == 0)
+        if (same_person(&m->parties[i], p))
             return 1;
     return 0;
 }
+
+
 
 /* Same meeting reported twice in one document (headline and body)? */
 static int same_meeting(const dg_meeting *a, const dg_meeting *b)
@@ -307,7 +336,7 @@ static int same_meeting(const dg_meeting *a, const dg_meeting *b)
     if (kind_family(a->kind) == 2 && a->group && b->group && strcmp(a->group, b->group) == 0)
         return 1;
     for (i = 0; i < a->n_parties; i++)
-        common += (size_t)has_party(b, a->parties[i].id);
+        common += (size_t)has_party_like(b, &a->parties[i]);
     /* one party set contains the other */
     return common >= 2 && (common == a->n_parties || common == b->n_parties);
 }
@@ -340,7 +369,7 @@ static void merge_into(dg_meeting *old, dg_meeting *nw)
         nw->place_name = nw->place_name_zh = NULL;
     }
     for (i = 0; i < nw->n_parties; i++)
-        if (!has_party(old, nw->parties[i].id))
+        if (!has_party_like(old, &nw->parties[i]))
             dg_meeting_add_party(old, &nw->parties[i]);
     dg_meeting_compute_id(old);
 }
