@@ -328,6 +328,30 @@ static size_t parse_party(const xdoc *x, size_t pos, size_t limit, xparty *p)
     return pos;
 }
 
+/* 巴塞纳(Alicia Barcena): a name in parentheses repeats the person; a
+ * gazetteer official there identifies an unknown one. Returns the end past
+ * the parentheses, or e. */
+static size_t paren_alias(const xdoc *x, size_t e, size_t to, xparty *p)
+{
+    size_t close, i;
+
+    if (e >= to || x->fd.text.ptr[e] != '(')
+        return e;
+    close = dg_xfind(x, e, e + 80 < to ? e + 80 : to, ")");
+    if (close == (size_t)-1)
+        return e;
+    for (i = dg_xmatch_from(x, e); i < x->nm && x->m[i].start < close; i++) {
+        long o = ref_of(x, &x->m[i], DG_ENT_OFFICIAL);
+        if (o >= 0 && p->official < 0 && p->type == DG_PARTY_PERSON) {
+            const dg_official *off = dg_gazetteer_official(x->gaz, (uint32_t)o);
+            if (p->country < 0 ||
+                strcmp(off->country, dg_gazetteer_country(x->gaz, (uint32_t)p->country)->code) == 0)
+                p->official = o;
+        }
+    }
+    return close + 1;
+}
+
 /* Persons in [from, to), in order. */
 static size_t parse_parties(const xdoc *x, size_t from, size_t to, xparty *out,
                             size_t max)
@@ -336,6 +360,10 @@ static size_t parse_parties(const xdoc *x, size_t from, size_t to, xparty *out,
 
     while (i < to && n < max) {
         size_t e = parse_party(x, i, to, &out[n]);
+        if (e > i && out[n].type == DG_PARTY_PERSON) {
+            e = paren_alias(x, e, to, &out[n]);
+            out[n].end = e;
+        }
         if (e > i) {
             out[n].start = i;
             if (out[n].title >= 0)
@@ -668,7 +696,7 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
         }
         if (counted(x, s, p) || dg_xat(x, tend, "记者") || dg_xat(x, tend, "媒体") ||
             dg_xat(x, tend, "可能") || dg_xat(x, tend, "的可能") || dg_xat(x, tend, "事宜") ||
-            dg_xat(x, tend, "的安排") || irrealis_before(x, s, p)) {
+            dg_xat(x, tend, "的安排")) {
             p = tend;
             continue;
         }
@@ -700,6 +728,12 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
             }
         }
         n_subj = nearest_group(x, ps, parse_parties(x, rs, p, ps, X_MAX_PARTIES));
+        /* a plan or wish attaches to the predicate: between the subject (or
+         * the start of its region) and the verb */
+        if (irrealis_before(x, n_subj ? (ps[0].start > rs + 9 ? ps[0].start - 9 : rs) : rs, p)) {
+            p = tend;
+            continue;
+        }
         /* A同B会谈: the counterpart sits between 同/与/和 and the verb */
         sep = (size_t)-1;
         if (n_subj >= 1 && tr->vt != V_COCHAIR && tr->vt != V_CHAIR && tr->vt != V_ATTEND) {
