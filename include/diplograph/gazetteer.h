@@ -126,6 +126,14 @@ int dg_gazetteer_set_triggers(dg_gazetteer *g, const char *const *forms,
                               size_t n, dg_error *err);
 size_t dg_gazetteer_trigger_count(const dg_gazetteer *g);
 
+/* A quick test over raw (unfolded) text: forms that every document with a
+ * trigger contains in some script and case (会见, 會見, met, Met, MET).
+ * dg_gazetteer_prescan returns 1 when one occurs (or when no forms were
+ * set), 0 when the text can hold no meeting. */
+int dg_gazetteer_set_prescan(dg_gazetteer *g, const char *const *forms,
+                             size_t n, dg_error *err);
+int dg_gazetteer_prescan(const dg_gazetteer *g, const char *text, size_t len);
+
 /* Builds the matcher after loading; required before dg_gazetteer_scan. */
 int dg_gazetteer_compile(dg_gazetteer *g, dg_error *err);
 

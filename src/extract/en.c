@@ -411,8 +411,10 @@ static size_t object_end(const xdoc *x, size_t from, size_t e)
             return i;
         if (c == ',' && !(i + 2 < e && is_upper_at(x, i + 2)))
             return i;
+        if (c != ' ' || i == from)
+            continue; /* every stop word starts with a space */
         for (k = 0; k < DG_ARRAY_LEN(stops); k++)
-            if (dg_xat(x, i, stops[k]) && i > from)
+            if (dg_xat(x, i, stops[k]))
                 return i;
     }
     return e;
@@ -423,10 +425,11 @@ static int irrealis_before(const xdoc *x, size_t s, size_t p)
     size_t i, k;
 
     for (i = s; i < p; i++) {
-        if (i > s && is_alpha(x->fd.text.ptr[i - 1]))
+        char c = x->fd.text.ptr[i];
+        if ((i > s && is_alpha(x->fd.text.ptr[i - 1])) || c < 'a' || c > 'y')
             continue;
         for (k = 0; k < DG_ARRAY_LEN(irrealis); k++)
-            if (dg_xat(x, i, irrealis[k]))
+            if (irrealis[k][0] == c && dg_xat(x, i, irrealis[k]))
                 return 1;
     }
     return 0;

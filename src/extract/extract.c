@@ -674,6 +674,8 @@ int dg_extract_document(const dg_document *doc, const dg_extract_opts *opts,
     dg_buf_init(&x.fd.text);
     if (doc->len >= UINT32_MAX)
         return dg_error_set(err, DG_EINVAL, "document too large");
+    if (!dg_gazetteer_prescan(x.gaz, doc->text, doc->len))
+        return DG_OK; /* no trigger in any script: nothing to find */
     if (dg_fold_text(dg_gazetteer_fold(x.gaz), &x.fd, doc->text, doc->len) < 0) {
         dg_folded_destroy(&x.fd);
         return dg_error_set(err, DG_ENOMEM, "out of memory");
@@ -698,6 +700,44 @@ int dg_extract_document(const dg_document *doc, const dg_extract_opts *opts,
     return rc < 0 ? rc : DG_OK;
 }
 
+/* Every trigger of both grammars contains one of these stems (Chinese in
+ * both scripts, English in three cases), so a document without any holds
+ * no meeting and is skipped before folding: most news is not diplomacy. */
+static int set_prescan(dg_gazetteer *g, dg_error *err)
+{
+    static const char *const zh[] = {
+        "会见", "會見", "会谈", "會談", "会晤", "會晤", "会面", "會面", "见面", "見面",
+        "接见", "接見", "通话", "通話", "电话", "電話", "视频", "視頻", "视像", "視像",
+        "视讯", "視訊", "主持", "出席", "访问", "訪問", "举行会谈", "舉行會談",
+    };
+    static const char *const en[] = {
+        "met", "meet", "talks", "call", "phone", "receiv", "visit", "attend", "chair",
+        "spoke", "talked", "held", "host", "took part", "participat", "exchanges",
+        "took place", "opened", "presided", "video", "virtual", "telephone", "co-chair",
+        "cochair", "Meeting",
+    };
+    const char *forms[DG_ARRAY_LEN(zh) + 3 * DG_ARRAY_LEN(en)];
+    char up[DG_ARRAY_LEN(en)][2][32];
+    size_t n = 0, i, k;
+
+    for (i = 0; i < DG_ARRAY_LEN(zh); i++)
+        forms[n++] = zh[i];
+    for (i = 0; i < DG_ARRAY_LEN(en); i++) {
+        size_t len = strlen(en[i]);
+        forms[n++] = en[i];
+        /* Capitalised and UPPER CASE forms */
+        for (k = 0; k <= len && k < 31; k++) {
+            char c = en[i][k];
+            up[i][0][k] = (k == 0 && c >= 'a' && c <= 'z') ? (char)(c - 32) : c;
+            up[i][1][k] = (c >= 'a' && c <= 'z') ? (char)(c - 32) : c;
+        }
+        up[i][0][31] = up[i][1][31] = '\0';
+        forms[n++] = up[i][0];
+        forms[n++] = up[i][1];
+    }
+    return dg_gazetteer_set_prescan(g, forms, n, err);
+}
+
 int dg_extract_prepare(dg_gazetteer *g, dg_error *err)
 {
     size_t nz = dg_xzh_trigger_count(), ne = dg_xen_trigger_count(), i;
@@ -712,6 +752,8 @@ int dg_extract_prepare(dg_gazetteer *g, dg_error *err)
         forms[nz + i] = dg_xen_trigger(i);
     rc = dg_gazetteer_set_triggers(g, forms, nz + ne, err);
     free(forms);
+    if (rc == DG_OK)
+        rc = set_prescan(g, err);
     if (rc == DG_OK)
         rc = dg_gazetteer_compile(g, err);
     return rc;

@@ -71,6 +71,7 @@ struct dg_gazetteer {
     abbr_rec *abbrs;
     size_t n_abbrs;
     gaz_forms triggers;
+    dg_matcher *prescan;
     /* every official's forms, folded and sorted, for lookups by name */
     struct name_entry { char *folded; uint32_t official; } *names;
     size_t n_names;
@@ -197,6 +198,7 @@ void dg_gazetteer_free(dg_gazetteer *g)
     }
     free(g->officials);
     forms_destroy(&g->triggers);
+    dg_matcher_free(g->prescan);
     dg_fold_free(g->fold);
     free(g);
 }
@@ -719,6 +721,36 @@ int dg_gazetteer_set_triggers(dg_gazetteer *g, const char *const *forms,
 size_t dg_gazetteer_trigger_count(const dg_gazetteer *g)
 {
     return g->triggers.n;
+}
+
+int dg_gazetteer_set_prescan(dg_gazetteer *g, const char *const *forms,
+                             size_t n, dg_error *err)
+{
+    size_t i;
+
+    dg_matcher_free(g->prescan);
+    g->prescan = dg_matcher_new();
+    if (!g->prescan)
+        return dg_error_set(err, DG_ENOMEM, "out of memory");
+    for (i = 0; i < n; i++)
+        if (dg_matcher_add(g->prescan, forms[i], strlen(forms[i])) < 0) {
+            dg_matcher_free(g->prescan);
+            g->prescan = NULL;
+            return dg_error_set(err, DG_ENOMEM, "out of memory");
+        }
+    if (dg_matcher_build(g->prescan) < 0) {
+        dg_matcher_free(g->prescan);
+        g->prescan = NULL;
+        return dg_error_set(err, DG_ENOMEM, "out of memory");
+    }
+    return DG_OK;
+}
+
+int dg_gazetteer_prescan(const dg_gazetteer *g, const char *text, size_t len)
+{
+    if (!g->prescan)
+        return 1;
+    return dg_matcher_any(g->prescan, text, len);
 }
 
 /* ---- compiling the matcher ---- */

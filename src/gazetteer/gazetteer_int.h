@@ -30,5 +30,7 @@ typedef void (*dg_matcher_fn)(void *ctx, size_t start, size_t end, uint32_t id);
 void dg_matcher_scan(const dg_matcher *m, const char *s, size_t len,
                      dg_matcher_fn fn, void *ctx);
 size_t dg_matcher_states(const dg_matcher *m);
+/* 1 when any pattern occurs in s (stops at the first). */
+int dg_matcher_any(const dg_matcher *m, const char *s, size_t len);
 
 #endif

@@ -234,7 +234,7 @@ int dg_matcher_build(dg_matcher *m)
     {
         size_t want = 1, j;
         for (j = 0; j < qt; j++)
-            if (m->states[queue[j]].depth <= DG_MATCHER_DENSE_DEPTH)
+            if (m->states[queue[j]].depth <= DG_MATCHER_DENSE_DEPTH || n <= DG_MATCHER_MAX_ROWS)
                 want++;
         if (want > DG_MATCHER_MAX_ROWS)
             want = DG_MATCHER_MAX_ROWS;
@@ -250,7 +250,8 @@ int dg_matcher_build(dg_matcher *m)
             uint32_t st = queue[j];
             uint32_t *row;
             int b;
-            if (m->states[st].depth > DG_MATCHER_DENSE_DEPTH)
+            /* a small automaton is dense throughout */
+            if (m->states[st].depth > DG_MATCHER_DENSE_DEPTH && n > DG_MATCHER_MAX_ROWS)
                 continue;
             row = m->rows + m->n_rows * 256;
             for (b = 0; b < 256; b++) {
@@ -308,4 +309,30 @@ void dg_matcher_scan(const dg_matcher *m, const char *s, size_t len,
             fn(ctx, i + 1 - m->pat_len[id], i + 1, id);
         }
     }
+}
+
+int dg_matcher_any(const dg_matcher *m, const char *s, size_t len)
+{
+    uint32_t st = 0;
+    size_t i;
+
+    if (!m->built || !m->states)
+        return 0;
+    for (i = 0; i < len; i++) {
+        unsigned char b = (unsigned char)s[i];
+        int32_t r = m->row_of[st];
+        if (r >= 0) {
+            st = m->rows[(size_t)r * 256 + b];
+        } else {
+            uint32_t t;
+            while ((t = go(m, st, b)) == UINT32_MAX && m->row_of[st] < 0)
+                st = m->states[st].fail;
+            if (t == UINT32_MAX)
+                t = m->rows[(size_t)m->row_of[st] * 256 + b];
+            st = t;
+        }
+        if (st != 0 && (m->states[st].out >= 0 || m->states[st].dict != 0))
+            return 1;
+    }
+    return 0;
 }
