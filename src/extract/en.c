@@ -137,30 +137,10 @@ static const char *const irrealis[] = {
     "no plan", "not meet", "denied", "whether ",
 };
 
-static const dg_gaz_match *match_at(const xdoc *x, size_t pos)
-{
-    size_t i = dg_xmatch_from(x, pos);
-    return (i < x->nm && x->m[i].start == pos) ? &x->m[i] : NULL;
-}
-
-static long ref_of(const xdoc *x, const dg_gaz_match *m, dg_entity_type t)
-{
-    size_t n, i;
-    const dg_gaz_ref *r;
-
-    if (!m)
-        return -1;
-    r = dg_gazetteer_form_refs(x->gaz, m->form, &n);
-    for (i = 0; i < n; i++)
-        if (r[i].type == t)
-            return (long)r[i].index;
-    return -1;
-}
-
 static long country_of(const xdoc *x, const dg_gaz_match *m)
 {
-    long c = ref_of(x, m, DG_ENT_DEMONYM);
-    return c >= 0 ? c : ref_of(x, m, DG_ENT_COUNTRY);
+    long c = dg_xref(x, m, DG_ENT_DEMONYM);
+    return c >= 0 ? c : dg_xref(x, m, DG_ENT_COUNTRY);
 }
 
 static char orig_at(const xdoc *x, size_t pos)
@@ -226,9 +206,9 @@ static size_t name_run(const xdoc *x, size_t i, size_t lim)
         size_t we;
         if (!is_alpha(x->fd.text.ptr[j]))
             break;
-        if (match_at(x, j) && words > 0) {
-            const dg_gaz_match *m = match_at(x, j);
-            if (ref_of(x, m, DG_ENT_OFFICIAL) < 0)
+        if (dg_xmatch_at(x, j) && words > 0) {
+            const dg_gaz_match *m = dg_xmatch_at(x, j);
+            if (dg_xref(x, m, DG_ENT_OFFICIAL) < 0)
                 break; /* a country or title ends the name */
         }
         we = word_end(x, j, lim);
@@ -273,50 +253,50 @@ static size_t parse_party(const xdoc *x, size_t pos, size_t lim, xparty *p)
         if (!honorific)
             break;
     }
-    m = match_at(x, i);
-    if (m && m->end <= lim && country_of(x, m) >= 0 && ref_of(x, m, DG_ENT_OFFICIAL) < 0) {
+    m = dg_xmatch_at(x, i);
+    if (m && m->end <= lim && country_of(x, m) >= 0 && dg_xref(x, m, DG_ENT_OFFICIAL) < 0) {
         p->country = country_of(x, m);
         i = m->end;
         if (dg_xat(x, i, "'s "))
             i += 3;
         else if (dg_xat(x, i, " "))
             i += 1;
-        m = match_at(x, i);
+        m = dg_xmatch_at(x, i);
     }
     if (dg_xat(x, i, "counterpart ")) {
         i += 12;
-        m = match_at(x, i);
+        m = dg_xmatch_at(x, i);
     }
-    while (m && m->end <= lim && ref_of(x, m, DG_ENT_TITLE) >= 0 && ref_of(x, m, DG_ENT_OFFICIAL) < 0) {
+    while (m && m->end <= lim && dg_xref(x, m, DG_ENT_TITLE) >= 0 && dg_xref(x, m, DG_ENT_OFFICIAL) < 0) {
         if (p->title < 0) {
-            p->title = ref_of(x, m, DG_ENT_TITLE);
+            p->title = dg_xref(x, m, DG_ENT_TITLE);
             p->title_start = m->start;
         }
         p->title_end = m->end;
         i = skip_sp(x, m->end, lim);
         if (dg_xat(x, i, "of ")) {
-            const dg_gaz_match *c = match_at(x, i + 3);
+            const dg_gaz_match *c = dg_xmatch_at(x, i + 3);
             if (!c && dg_xat(x, i + 3, "the "))
-                c = match_at(x, i + 7);
+                c = dg_xmatch_at(x, i + 7);
             if (c && country_of(x, c) >= 0 && p->country < 0) {
                 p->country = country_of(x, c);
                 i = skip_sp(x, c->end, lim);
             }
         }
         if (dg_xat(x, i, "and ")) {
-            const dg_gaz_match *n2 = match_at(x, i + 4);
-            if (n2 && ref_of(x, n2, DG_ENT_TITLE) >= 0) {
+            const dg_gaz_match *n2 = dg_xmatch_at(x, i + 4);
+            if (n2 && dg_xref(x, n2, DG_ENT_TITLE) >= 0) {
                 m = n2;
                 continue;
             }
         }
-        m = match_at(x, i);
+        m = dg_xmatch_at(x, i);
     }
     i = skip_sp(x, i, lim);
-    m = match_at(x, i);
-    if (m && m->end <= lim && ref_of(x, m, DG_ENT_OFFICIAL) >= 0) {
+    m = dg_xmatch_at(x, i);
+    if (m && m->end <= lim && dg_xref(x, m, DG_ENT_OFFICIAL) >= 0) {
         p->type = DG_PARTY_PERSON;
-        p->official = ref_of(x, m, DG_ENT_OFFICIAL);
+        p->official = dg_xref(x, m, DG_ENT_OFFICIAL);
         p->end = m->end;
         return p->end;
     }
@@ -476,7 +456,7 @@ static long find_place(const xdoc *x, size_t s, size_t e)
     size_t i = dg_xmatch_from(x, s);
 
     for (; i < x->nm && x->m[i].start < e; i++) {
-        long pl = ref_of(x, &x->m[i], DG_ENT_PLACE);
+        long pl = dg_xref(x, &x->m[i], DG_ENT_PLACE);
         size_t st = x->m[i].start;
         if (pl < 0)
             continue;
@@ -493,7 +473,7 @@ static long find_group_meeting(const xdoc *x, size_t s, size_t e)
     static const char *const nouns[] = { "meeting", "summit", "forum", "dialogue", "conference", "ministerial" };
 
     for (; i < x->nm && x->m[i].start < e; i++) {
-        long g = ref_of(x, &x->m[i], DG_ENT_GROUP);
+        long g = dg_xref(x, &x->m[i], DG_ENT_GROUP);
         size_t k, lim = x->m[i].end + 80 < e ? x->m[i].end + 80 : e;
         /* "the Ministerial Conference of the Forum on ...": the noun may
          * come before the group's name */
@@ -508,56 +488,13 @@ static long find_group_meeting(const xdoc *x, size_t s, size_t e)
     return -1;
 }
 
-static const char *party_country(const xdoc *x, const xparty *p)
-{
-    if (p->official >= 0)
-        return dg_gazetteer_official(x->gaz, (uint32_t)p->official)->country;
-    if (p->country >= 0)
-        return dg_gazetteer_country(x->gaz, (uint32_t)p->country)->code;
-    if (p->title >= 0)
-        return dg_gazetteer_title(x->gaz, (uint32_t)p->title)->country;
-    return "";
-}
-
-static void add_group_members(const xdoc *x, long group, const xdate *date,
-                              xparty *ps, dg_role *roles, size_t *n)
-{
-    const dg_group *g = dg_gazetteer_group(x->gaz, (uint32_t)group);
-    char ds[11] = "";
-    size_t i, k;
-
-    if (date && date->y)
-        snprintf(ds, sizeof(ds), "%04d-%02d-%02d", date->y, date->m ? date->m : 1, date->d ? date->d : 1);
-    for (i = 0; i < g->n_members && *n < X_MAX_PARTIES; i++) {
-        const dg_member *mb = &g->members[i];
-        long c = dg_gazetteer_country_index(x->gaz, mb->country);
-        int seen = 0;
-        if (c < 0)
-            continue;
-        if (ds[0] && ((mb->from[0] && strncmp(ds, mb->from, strlen(mb->from)) < 0) ||
-                      (mb->to[0] && strncmp(ds, mb->to, strlen(mb->to)) > 0)))
-            continue;
-        for (k = 0; k < *n; k++)
-            if (strcmp(party_country(x, &ps[k]), mb->country) == 0)
-                seen = 1;
-        if (seen)
-            continue;
-        memset(&ps[*n], 0, sizeof(xparty));
-        ps[*n].type = DG_PARTY_COUNTRY;
-        ps[*n].official = ps[*n].title = ps[*n].group = -1;
-        ps[*n].country = c;
-        roles[*n] = DG_ROLE_PARTICIPANT;
-        (*n)++;
-    }
-}
-
 /* "leaders of South Korea, Indonesia and Cambodia": one country party each */
 static size_t countries_of(const xdoc *x, size_t from, size_t to, xparty *out, size_t max)
 {
     size_t n = 0, i = dg_xmatch_from(x, from);
 
     for (; i < x->nm && x->m[i].start < to && n < max; i++) {
-        long c = ref_of(x, &x->m[i], DG_ENT_COUNTRY);
+        long c = dg_xref(x, &x->m[i], DG_ENT_COUNTRY);
         if (c < 0)
             continue;
         memset(&out[n], 0, sizeof(xparty));
@@ -684,7 +621,7 @@ void dg_xen_sentence(xdoc *x, size_t s, size_t e)
             while (mi2 < x->nm && x->m[mi2].start < oe && x->fd.text.ptr[x->m[mi2].start] == ' ')
                 mi2++;
             if (mi2 < x->nm && x->m[mi2].start <= tend + 4 && x->m[mi2].end <= oe)
-                c = ref_of(x, &x->m[mi2], DG_ENT_COUNTRY);
+                c = dg_xref(x, &x->m[mi2], DG_ENT_COUNTRY);
             if (c < 0 || n_subj == 0 || ps[n_subj - 1].type != DG_PARTY_PERSON) {
                 p = tend;
                 continue;
@@ -734,10 +671,10 @@ void dg_xen_sentence(xdoc *x, size_t s, size_t e)
                         pair[1] = ps[1 + j];
                         pc = place >= 0 ? dg_gazetteer_place(x->gaz, (uint32_t)place)->country : "";
                         if (tr->kind == DG_KIND_CALL || tr->kind == DG_KIND_VIDEO_CALL ||
-                            (pc[0] && strcmp(party_country(x, &pair[0]), pc) != 0 &&
-                             strcmp(party_country(x, &pair[1]), pc) != 0)) {
+                            (pc[0] && strcmp(dg_xparty_country(x, &pair[0]), pc) != 0 &&
+                             strcmp(dg_xparty_country(x, &pair[1]), pc) != 0)) {
                             r2[0] = r2[1] = DG_ROLE_PARTICIPANT;
-                        } else if (pc[0] && strcmp(party_country(x, &pair[1]), pc) == 0) {
+                        } else if (pc[0] && strcmp(dg_xparty_country(x, &pair[1]), pc) == 0) {
                             r2[0] = DG_ROLE_GUEST;
                             r2[1] = DG_ROLE_HOST;
                         } else {
@@ -755,12 +692,12 @@ void dg_xen_sentence(xdoc *x, size_t s, size_t e)
                 const char *pc = place >= 0 ? dg_gazetteer_place(x->gaz, (uint32_t)place)->country : "";
                 size_t hosts = 0;
                 for (k = 0; pc[0] && k < n; k++)
-                    hosts += strcmp(party_country(x, &ps[k]), pc) == 0;
+                    hosts += strcmp(dg_xparty_country(x, &ps[k]), pc) == 0;
                 for (k = 0; k < n; k++) {
                     if (tr->kind == DG_KIND_CALL || tr->kind == DG_KIND_VIDEO_CALL)
                         roles[k] = DG_ROLE_PARTICIPANT;
                     else if (hosts > 0 && hosts < n)
-                        roles[k] = strcmp(party_country(x, &ps[k]), pc) == 0 ? DG_ROLE_HOST : DG_ROLE_GUEST;
+                        roles[k] = strcmp(dg_xparty_country(x, &ps[k]), pc) == 0 ? DG_ROLE_HOST : DG_ROLE_GUEST;
                     else if (pc[0])
                         roles[k] = DG_ROLE_PARTICIPANT;
                     else if (tr->t == E_PASSIVE || tr->t == E_CALLED_ON)
@@ -773,7 +710,7 @@ void dg_xen_sentence(xdoc *x, size_t s, size_t e)
         }
         }
         if (group >= 0)
-            add_group_members(x, group, has_date ? &date : NULL, ps, roles, &n);
+            dg_xadd_group_members(x, group, has_date ? &date : NULL, ps, roles, &n);
         dg_xemit(x, tr->kind, has_date ? &date : NULL, place, group, ps, roles, n, s, e, 0.8);
         last_end = tend;
         p = tend;

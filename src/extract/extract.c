@@ -124,6 +124,71 @@ int dg_xrecall(const xdoc *x, size_t s, size_t e, xparty *p)
     return 1;
 }
 
+/* ---- shared by the grammars ---- */
+
+const dg_gaz_match *dg_xmatch_at(const xdoc *x, size_t pos)
+{
+    size_t i = dg_xmatch_from(x, pos);
+    return (i < x->nm && x->m[i].start == pos) ? &x->m[i] : NULL;
+}
+
+long dg_xref(const xdoc *x, const dg_gaz_match *m, dg_entity_type t)
+{
+    size_t n, i;
+    const dg_gaz_ref *r;
+
+    if (!m)
+        return -1;
+    r = dg_gazetteer_form_refs(x->gaz, m->form, &n);
+    for (i = 0; i < n; i++)
+        if (r[i].type == t)
+            return (long)r[i].index;
+    return -1;
+}
+
+const char *dg_xparty_country(const xdoc *x, const xparty *p)
+{
+    if (p->official >= 0)
+        return dg_gazetteer_official(x->gaz, (uint32_t)p->official)->country;
+    if (p->country >= 0)
+        return dg_gazetteer_country(x->gaz, (uint32_t)p->country)->code;
+    if (p->title >= 0)
+        return dg_gazetteer_title(x->gaz, (uint32_t)p->title)->country;
+    return "";
+}
+
+void dg_xadd_group_members(const xdoc *x, long group, const xdate *date,
+                              xparty *ps, dg_role *roles, size_t *n)
+{
+    const dg_group *g = dg_gazetteer_group(x->gaz, (uint32_t)group);
+    char ds[11] = "";
+    size_t i, k;
+
+    if (date && date->y)
+        snprintf(ds, sizeof(ds), "%04d-%02d-%02d", date->y, date->m ? date->m : 1, date->d ? date->d : 1);
+    for (i = 0; i < g->n_members && *n < X_MAX_PARTIES; i++) {
+        const dg_member *mb = &g->members[i];
+        long c = dg_gazetteer_country_index(x->gaz, mb->country);
+        int seen = 0;
+        if (c < 0)
+            continue;
+        if (ds[0] && ((mb->from[0] && strncmp(ds, mb->from, strlen(mb->from)) < 0) ||
+                      (mb->to[0] && strncmp(ds, mb->to, strlen(mb->to)) > 0)))
+            continue;
+        for (k = 0; k < *n; k++)
+            if (strcmp(dg_xparty_country(x, &ps[k]), mb->country) == 0)
+                seen = 1;
+        if (seen)
+            continue;
+        memset(&ps[*n], 0, sizeof(xparty));
+        ps[*n].type = DG_PARTY_COUNTRY;
+        ps[*n].official = ps[*n].title = ps[*n].group = -1;
+        ps[*n].country = c;
+        roles[*n] = DG_ROLE_PARTICIPANT;
+        (*n)++;
+    }
+}
+
 /* ---- building the record ---- */
 
 static char *folded_dup(const xdoc *x, size_t s, size_t e)

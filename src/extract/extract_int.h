@@ -85,6 +85,16 @@ size_t dg_xen_trigger_count(void);
 const char *dg_xen_trigger(size_t i);
 
 /* extract.c: helpers the grammars use */
+/* The gazetteer match starting exactly at pos, or NULL. */
+const dg_gaz_match *dg_xmatch_at(const xdoc *x, size_t pos);
+/* Index of an entity of type t the match names, or -1. */
+long dg_xref(const xdoc *x, const dg_gaz_match *m, dg_entity_type t);
+/* The country code a parsed party belongs to, or "". */
+const char *dg_xparty_country(const xdoc *x, const xparty *p);
+/* Appends the group's members on the date (those not already present) as
+ * country participants. */
+void dg_xadd_group_members(const xdoc *x, long group, const xdate *date,
+                           xparty *ps, dg_role *roles, size_t *n);
 /* Remembers an unknown person parsed with a title (for later mentions). */
 void dg_xremember(xdoc *x, const xparty *p);
 /* A remembered person whose name equals [s, e) or, for Latin names, whose

@@ -127,31 +127,11 @@ static int marker_in(const xdoc *x, size_t from, size_t to, int cls)
     return 0;
 }
 
-static const dg_gaz_match *match_at(const xdoc *x, size_t pos)
-{
-    size_t i = dg_xmatch_from(x, pos);
-    return (i < x->nm && x->m[i].start == pos) ? &x->m[i] : NULL;
-}
-
 /* index of an entity of type t named by the match, or -1 */
-static long ref_of(const xdoc *x, const dg_gaz_match *m, dg_entity_type t)
-{
-    size_t n, i;
-    const dg_gaz_ref *r;
-
-    if (!m)
-        return -1;
-    r = dg_gazetteer_form_refs(x->gaz, m->form, &n);
-    for (i = 0; i < n; i++)
-        if (r[i].type == t)
-            return (long)r[i].index;
-    return -1;
-}
-
 static long country_of(const xdoc *x, const dg_gaz_match *m)
 {
-    long c = ref_of(x, m, DG_ENT_COUNTRY);
-    return c >= 0 ? c : ref_of(x, m, DG_ENT_DEMONYM);
+    long c = dg_xref(x, m, DG_ENT_COUNTRY);
+    return c >= 0 ? c : dg_xref(x, m, DG_ENT_DEMONYM);
 }
 
 static int is_han(uint32_t cp)
@@ -180,7 +160,7 @@ static size_t unknown_name_end(const xdoc *x, size_t pos, size_t limit)
     pos = i;
     /* a venue after a title (总统府, 首相官邸) or a word that cannot start a
      * name: no name here */
-    if (match_at(x, pos) || at_any(x, pos, name_stops, DG_ARRAY_LEN(name_stops)) ||
+    if (dg_xmatch_at(x, pos) || at_any(x, pos, name_stops, DG_ARRAY_LEN(name_stops)) ||
         at_any(x, pos, venue_words, DG_ARRAY_LEN(venue_words)))
         return pos;
     while (i < limit) {
@@ -195,7 +175,7 @@ static size_t unknown_name_end(const xdoc *x, size_t pos, size_t limit)
         }
         if (!is_han(cp))
             break;
-        if (i > pos && (at_any(x, i, name_stops, DG_ARRAY_LEN(name_stops)) || match_at(x, i)))
+        if (i > pos && (at_any(x, i, name_stops, DG_ARRAY_LEN(name_stops)) || dg_xmatch_at(x, i)))
             break;
         chars += cp != 0xB7;
         i += n;
@@ -219,45 +199,45 @@ static size_t parse_party(const xdoc *x, size_t pos, size_t limit, xparty *p)
     while (i < limit && x->fd.text.ptr[i] == ' ')
         i++;
     /* "东盟轮值主席国文莱": the group and its chair role qualify the country */
-    m = match_at(x, i);
+    m = dg_xmatch_at(x, i);
     if (m && m->type == DG_ENT_GROUP && m->end < limit &&
         (dg_xat(x, m->end, "轮值主席国") || dg_xat(x, m->end, "主席国"))) {
         i = m->end + (dg_xat(x, m->end, "轮值主席国") ? 15 : 9);
-        m = match_at(x, i);
+        m = dg_xmatch_at(x, i);
     }
-    if (m && country_of(x, m) >= 0 && ref_of(x, m, DG_ENT_OFFICIAL) < 0) {
+    if (m && country_of(x, m) >= 0 && dg_xref(x, m, DG_ENT_OFFICIAL) < 0) {
         p->country = country_of(x, m);
         i = m->end;
-        m = match_at(x, i);
+        m = dg_xmatch_at(x, i);
     }
     /* qualifiers before a title: 第一副总统, 常务副总理, 代理外长 */
     if (!m) {
         static const char *const quals[] = { "第一", "第二", "首席", "常务", "代理", "候任", "现任", "新任" };
         int q = at_any(x, i, quals, DG_ARRAY_LEN(quals));
-        const dg_gaz_match *n2 = q ? match_at(x, i + (size_t)q) : NULL;
-        if (n2 && ref_of(x, n2, DG_ENT_TITLE) >= 0)
+        const dg_gaz_match *n2 = q ? dg_xmatch_at(x, i + (size_t)q) : NULL;
+        if (n2 && dg_xref(x, n2, DG_ENT_TITLE) >= 0)
             m = n2;
     }
-    while (m && m->end <= limit && ref_of(x, m, DG_ENT_TITLE) >= 0 &&
-           ref_of(x, m, DG_ENT_OFFICIAL) < 0) {
+    while (m && m->end <= limit && dg_xref(x, m, DG_ENT_TITLE) >= 0 &&
+           dg_xref(x, m, DG_ENT_OFFICIAL) < 0) {
         if (p->title < 0) {
-            p->title = ref_of(x, m, DG_ENT_TITLE);
+            p->title = dg_xref(x, m, DG_ENT_TITLE);
             p->title_start = m->start;
         }
         p->title_end = m->end;
         i = m->end;
         if (dg_xat(x, i, "、") || dg_xat(x, i, "兼")) {
-            const dg_gaz_match *n2 = match_at(x, i + 3);
-            if (n2 && ref_of(x, n2, DG_ENT_TITLE) >= 0) {
+            const dg_gaz_match *n2 = dg_xmatch_at(x, i + 3);
+            if (n2 && dg_xref(x, n2, DG_ENT_TITLE) >= 0) {
                 m = n2;
                 continue;
             }
             /* 中共中央政治局委员、外交部长: a country between titles */
         }
-        m = match_at(x, i);
+        m = dg_xmatch_at(x, i);
         if (m && country_of(x, m) >= 0 && p->country < 0) {
-            const dg_gaz_match *n2 = match_at(x, m->end);
-            if (n2 && ref_of(x, n2, DG_ENT_TITLE) >= 0) {
+            const dg_gaz_match *n2 = dg_xmatch_at(x, m->end);
+            if (n2 && dg_xref(x, n2, DG_ENT_TITLE) >= 0) {
                 p->country = country_of(x, m);
                 m = n2;
             }
@@ -265,9 +245,9 @@ static size_t parse_party(const xdoc *x, size_t pos, size_t limit, xparty *p)
     }
     while (i < limit && x->fd.text.ptr[i] == ' ')
         i++;
-    m = match_at(x, i);
-    if (m && m->end <= limit && ref_of(x, m, DG_ENT_OFFICIAL) >= 0 && p->country >= 0 &&
-        strcmp(dg_gazetteer_official(x->gaz, (uint32_t)ref_of(x, m, DG_ENT_OFFICIAL))->country,
+    m = dg_xmatch_at(x, i);
+    if (m && m->end <= limit && dg_xref(x, m, DG_ENT_OFFICIAL) >= 0 && p->country >= 0 &&
+        strcmp(dg_gazetteer_official(x->gaz, (uint32_t)dg_xref(x, m, DG_ENT_OFFICIAL))->country,
                dg_gazetteer_country(x->gaz, (uint32_t)p->country)->code) != 0) {
         /* 乌兹别克斯坦总理梅列多夫 is not the Turkmen official of that name:
          * the stated country wins, the person is unknown */
@@ -277,14 +257,14 @@ static size_t parse_party(const xdoc *x, size_t pos, size_t limit, xparty *p)
         p->end = m->end;
         return m->end;
     }
-    if (m && m->end <= limit && ref_of(x, m, DG_ENT_OFFICIAL) >= 0) {
+    if (m && m->end <= limit && dg_xref(x, m, DG_ENT_OFFICIAL) >= 0) {
         p->type = DG_PARTY_PERSON;
-        p->official = ref_of(x, m, DG_ENT_OFFICIAL);
+        p->official = dg_xref(x, m, DG_ENT_OFFICIAL);
         i = m->end;
         /* 习近平主席, 洛钦外长 */
-        m = match_at(x, i);
-        if (m && m->end <= limit && ref_of(x, m, DG_ENT_TITLE) >= 0 && p->title < 0) {
-            p->title = ref_of(x, m, DG_ENT_TITLE);
+        m = dg_xmatch_at(x, i);
+        if (m && m->end <= limit && dg_xref(x, m, DG_ENT_TITLE) >= 0 && p->title < 0) {
+            p->title = dg_xref(x, m, DG_ENT_TITLE);
             p->title_start = m->start;
             p->title_end = m->end;
             i = m->end;
@@ -307,8 +287,8 @@ static size_t parse_party(const xdoc *x, size_t pos, size_t limit, xparty *p)
             p->name_start = i;
             p->name_end = e;
             /* a trailing title repeats: 洛钦外长 */
-            m = match_at(x, e);
-            if (m && m->end <= limit && ref_of(x, m, DG_ENT_TITLE) >= 0)
+            m = dg_xmatch_at(x, e);
+            if (m && m->end <= limit && dg_xref(x, m, DG_ENT_TITLE) >= 0)
                 e = m->end;
             p->end = e;
             return e;
@@ -341,7 +321,7 @@ static size_t paren_alias(const xdoc *x, size_t e, size_t to, xparty *p)
     if (close == (size_t)-1)
         return e;
     for (i = dg_xmatch_from(x, e); i < x->nm && x->m[i].start < close; i++) {
-        long o = ref_of(x, &x->m[i], DG_ENT_OFFICIAL);
+        long o = dg_xref(x, &x->m[i], DG_ENT_OFFICIAL);
         if (o >= 0 && p->official < 0 && p->type == DG_PARTY_PERSON) {
             const dg_official *off = dg_gazetteer_official(x->gaz, (uint32_t)o);
             if (p->country < 0 ||
@@ -515,8 +495,8 @@ static long find_place(const xdoc *x, size_t from, size_t to)
     size_t i = dg_xmatch_from(x, from);
 
     for (; i < x->nm && x->m[i].start < to; i++) {
-        long pl = ref_of(x, &x->m[i], DG_ENT_PLACE);
-        if (pl < 0 || ref_of(x, &x->m[i], DG_ENT_OFFICIAL) >= 0)
+        long pl = dg_xref(x, &x->m[i], DG_ENT_PLACE);
+        if (pl < 0 || dg_xref(x, &x->m[i], DG_ENT_OFFICIAL) >= 0)
             continue;
         if (x->m[i].start >= 3 && (dg_xat(x, x->m[i].start - 3, "在") ||
                                    dg_xat(x, x->m[i].start - 3, "于") ||
@@ -528,7 +508,7 @@ static long find_place(const xdoc *x, size_t from, size_t to)
             dg_xat(x, x->m[i - 1].start - 3, "在"))
             return pl;
         if (i > 0 && x->m[i - 1].end == x->m[i].start &&
-            ref_of(x, &x->m[i - 1], DG_ENT_PLACE) >= 0)
+            dg_xref(x, &x->m[i - 1], DG_ENT_PLACE) >= 0)
             return pl; /* 北京人民大会堂: the venue wins */
     }
     return -1;
@@ -541,7 +521,7 @@ static long find_group_meeting(const xdoc *x, size_t from, size_t to)
     static const char *const nouns[] = { "会议", "峰会", "外长会", "会", "对话", "论坛", "首脑会" };
 
     for (; i < x->nm && x->m[i].start < to; i++) {
-        long g = ref_of(x, &x->m[i], DG_ENT_GROUP);
+        long g = dg_xref(x, &x->m[i], DG_ENT_GROUP);
         size_t k, lim = x->m[i].end + 90 < to ? x->m[i].end + 90 : to;
         if (g < 0)
             continue;
@@ -559,51 +539,6 @@ static int paragraph_is_speech(const xdoc *x, size_t s)
     return marker_in(x, s, s + 40 < x->fd.text.len ? s + 40 : x->fd.text.len, 2);
 }
 
-static void add_group_members(const xdoc *x, long group, const xdate *date,
-                              xparty *ps, dg_role *roles, size_t *n)
-{
-    const dg_group *g = dg_gazetteer_group(x->gaz, (uint32_t)group);
-    char ds[11] = "";
-    size_t i, k;
-
-    if (date && date->y)
-        snprintf(ds, sizeof(ds), "%04d-%02d-%02d", date->y, date->m ? date->m : 1, date->d ? date->d : 1);
-    for (i = 0; i < g->n_members && *n < X_MAX_PARTIES; i++) {
-        const dg_member *mb = &g->members[i];
-        long c = dg_gazetteer_country_index(x->gaz, mb->country);
-        int seen = 0;
-        if (c < 0)
-            continue;
-        if (ds[0] && ((mb->from[0] && strncmp(ds, mb->from, strlen(mb->from)) < 0) ||
-                      (mb->to[0] && strncmp(ds, mb->to, strlen(mb->to)) > 0)))
-            continue;
-        for (k = 0; k < *n; k++)
-            if (ps[k].country == c || (ps[k].official >= 0 &&
-                strcmp(dg_gazetteer_official(x->gaz, (uint32_t)ps[k].official)->country,
-                       mb->country) == 0))
-                seen = 1;
-        if (seen)
-            continue;
-        memset(&ps[*n], 0, sizeof(xparty));
-        ps[*n].type = DG_PARTY_COUNTRY;
-        ps[*n].official = ps[*n].title = ps[*n].group = -1;
-        ps[*n].country = c;
-        roles[*n] = DG_ROLE_PARTICIPANT;
-        (*n)++;
-    }
-}
-
-static const char *party_country(const xdoc *x, const xparty *p)
-{
-    if (p->official >= 0)
-        return dg_gazetteer_official(x->gaz, (uint32_t)p->official)->country;
-    if (p->country >= 0)
-        return dg_gazetteer_country(x->gaz, (uint32_t)p->country)->code;
-    if (p->title >= 0)
-        return dg_gazetteer_title(x->gaz, (uint32_t)p->title)->country;
-    return "";
-}
-
 /* host/guest from the place: the party of the place's country hosts */
 static void roles_by_place(const xdoc *x, long place, xparty *ps, dg_role *roles,
                            size_t n, size_t n_subject)
@@ -612,10 +547,10 @@ static void roles_by_place(const xdoc *x, long place, xparty *ps, dg_role *roles
     size_t i, hosts = 0;
 
     for (i = 0; pc[0] && i < n; i++)
-        hosts += strcmp(party_country(x, &ps[i]), pc) == 0;
+        hosts += strcmp(dg_xparty_country(x, &ps[i]), pc) == 0;
     for (i = 0; i < n; i++) {
         if (hosts > 0 && hosts < n)
-            roles[i] = strcmp(party_country(x, &ps[i]), pc) == 0 ? DG_ROLE_HOST : DG_ROLE_GUEST;
+            roles[i] = strcmp(dg_xparty_country(x, &ps[i]), pc) == 0 ? DG_ROLE_HOST : DG_ROLE_GUEST;
         else if (place >= 0 && pc[0])
             roles[i] = DG_ROLE_PARTICIPANT; /* a third country */
         else
@@ -771,7 +706,7 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
                 continue;
             }
             {
-                const dg_gaz_match *m = match_at(x, d + 3);
+                const dg_gaz_match *m = dg_xmatch_at(x, d + 3);
                 long c = country_of(x, m);
                 if (c < 0) {
                     p = tend;
@@ -852,7 +787,7 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
             continue;
         }
         if (group >= 0)
-            add_group_members(x, group, has_date ? &date : NULL, ps, roles, &n);
+            dg_xadd_group_members(x, group, has_date ? &date : NULL, ps, roles, &n);
         dg_xemit(x, kind, has_date ? &date : NULL, place, group, ps, roles, n, s, e,
                  n_obj || n_subj ? 0.9 : 0.6);
         last_trigger_end = tend;
