@@ -40,10 +40,16 @@ struct dg_matcher {
      * most of its time: one lookup per byte instead of a binary search
      * and failure links */
     int32_t *row_of;     /* state -> row, or -1 */
-    uint32_t *rows;      /* n_rows * 256 */
+    uint32_t *rows;      /* n_rows * 256: target | ROW_OUT when it reports */
+    uint8_t *has_out;    /* state reports a pattern (itself or its dict chain) */
     size_t n_rows;
     int built;
 };
+
+/* A row entry's high bit: the target state reports a match, so a scan
+ * touches the (large) state array only where something was found. */
+#define ROW_OUT 0x80000000u
+#define ROW_STATE 0x7fffffffu
 
 /* Shallow states get a dense row, up to this many rows (4 MB). */
 #define DG_MATCHER_DENSE_DEPTH 3
@@ -76,6 +82,7 @@ void dg_matcher_free(dg_matcher *m)
     free(m->edges);
     free(m->row_of);
     free(m->rows);
+    free(m->has_out);
     free(m);
 }
 
@@ -270,6 +277,14 @@ int dg_matcher_build(dg_matcher *m)
         }
     }
     free(queue);
+    m->has_out = malloc(n);
+    if (!m->has_out)
+        return DG_ENOMEM;
+    for (i = 0; i < n; i++)
+        m->has_out[i] = m->states[i].out >= 0 || m->states[i].dict != 0;
+    for (i = 0; i < m->n_rows * 256; i++)
+        if (m->has_out[m->rows[i]])
+            m->rows[i] |= ROW_OUT;
     free(m->trie);
     m->trie = NULL;
     m->built = 1;
@@ -289,17 +304,20 @@ void dg_matcher_scan(const dg_matcher *m, const char *s, size_t len,
         uint32_t d;
         int32_t r = m->row_of[st];
         if (r >= 0) {
-            st = m->rows[(size_t)r * 256 + b];
+            uint32_t v = m->rows[(size_t)r * 256 + b];
+            st = v & ROW_STATE;
+            if (!(v & ROW_OUT))
+                continue;
         } else {
             uint32_t t;
             while ((t = go(m, st, b)) == UINT32_MAX && m->row_of[st] < 0)
                 st = m->states[st].fail;
             if (t == UINT32_MAX)
-                t = m->rows[(size_t)m->row_of[st] * 256 + b];
+                t = m->rows[(size_t)m->row_of[st] * 256 + b] & ROW_STATE;
             st = t;
+            if (!m->has_out[st])
+                continue;
         }
-        if (st == 0)
-            continue;
         if (m->states[st].out >= 0) {
             uint32_t id = (uint32_t)m->states[st].out;
             fn(ctx, i + 1 - m->pat_len[id], i + 1, id);
@@ -322,17 +340,20 @@ int dg_matcher_any(const dg_matcher *m, const char *s, size_t len)
         unsigned char b = (unsigned char)s[i];
         int32_t r = m->row_of[st];
         if (r >= 0) {
-            st = m->rows[(size_t)r * 256 + b];
+            uint32_t v = m->rows[(size_t)r * 256 + b];
+            st = v & ROW_STATE;
+            if (v & ROW_OUT)
+                return 1;
         } else {
             uint32_t t;
             while ((t = go(m, st, b)) == UINT32_MAX && m->row_of[st] < 0)
                 st = m->states[st].fail;
             if (t == UINT32_MAX)
-                t = m->rows[(size_t)m->row_of[st] * 256 + b];
+                t = m->rows[(size_t)m->row_of[st] * 256 + b] & ROW_STATE;
             st = t;
+            if (m->has_out[st])
+                return 1;
         }
-        if (st != 0 && (m->states[st].out >= 0 || m->states[st].dict != 0))
-            return 1;
     }
     return 0;
 }
