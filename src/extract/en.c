@@ -143,6 +143,17 @@ static long country_of(const xdoc *x, const dg_gaz_match *m)
     return c >= 0 ? c : dg_xref(x, m, DG_ENT_COUNTRY);
 }
 
+/* Is pos inside a gazetteer match ("Qaboos bin Said")? */
+static int inside_match(const xdoc *x, size_t pos)
+{
+    size_t i = dg_xmatch_from(x, pos > 64 ? pos - 64 : 0);
+
+    for (; i < x->nm && x->m[i].start <= pos; i++)
+        if (x->m[i].end > pos && x->m[i].type != DG_ENT_TRIGGER)
+            return 1;
+    return 0;
+}
+
 static char orig_at(const xdoc *x, size_t pos)
 {
     return x->doc->text[x->fd.map[pos]];
@@ -244,6 +255,8 @@ static size_t parse_party(const xdoc *x, size_t pos, size_t lim, xparty *p)
         static const char *const dets[] = { "the ", "his ", "her ", "their ", "h.e. ", "mr. ", "mrs. ", "ms. ", "dr. ", "mr ", "ms ", "dr " };
         size_t k;
         honorific = 0;
+        if (dg_xmatch_at(x, i))
+            break; /* "DR Congolese" is a demonym, not Dr. */
         for (k = 0; k < DG_ARRAY_LEN(dets); k++)
             if (dg_xat(x, i, dets[k]) && i + strlen(dets[k]) <= lim) {
                 i += strlen(dets[k]);
@@ -554,8 +567,8 @@ void dg_xen_sentence(xdoc *x, size_t s, size_t e)
              * ("Spokesperson X: ") and an earlier verb of this sentence */
             size_t rs = last_end > s ? last_end : s, i;
             for (i = rs; i < p; i++)
-                if (x->fd.text.ptr[i] == ':' || (dg_xat(x, i, "-- ")) || dg_xat(x, i, " said ") ||
-                    dg_xat(x, i, " told "))
+                if ((x->fd.text.ptr[i] == ':' || (dg_xat(x, i, "-- ")) || dg_xat(x, i, " said ") ||
+                     dg_xat(x, i, " told ")) && !inside_match(x, i + 1))
                     rs = i + (x->fd.text.ptr[i] == ':' ? 1 : 3);
             n_subj = nearest_group(x, ps, parse_parties(x, rs, p, ps, X_MAX_PARTIES));
         }
