@@ -803,6 +803,31 @@ static int set_prescan(dg_gazetteer *g, dg_error *err)
     return dg_gazetteer_set_prescan(g, forms, n, err);
 }
 
+void dg_xjoin_last(xdoc *x, xparty *ps, size_t n)
+{
+    dg_meeting *m = &x->found.items[x->found.len - 1];
+    size_t i, k;
+
+    for (i = 0; i < n; i++) {
+        dg_party p;
+        dg_role role = DG_ROLE_PARTICIPANT;
+        if (fill_party(x, &p, &ps[i], role) < 0) {
+            dg_party_destroy(&p);
+            continue;
+        }
+        for (k = 0; k < m->n_parties; k++)
+            if (p.country[0] && strcmp(m->parties[k].country, p.country) == 0 &&
+                m->parties[k].role != DG_ROLE_CHAIR) {
+                p.role = m->parties[k].role; /* the side of their country */
+                break;
+            }
+        if (!has_party_like(m, &p))
+            dg_meeting_add_party(m, &p);
+        dg_party_destroy(&p);
+    }
+    dg_meeting_compute_id(m);
+}
+
 int dg_extract_prepare(dg_gazetteer *g, dg_error *err)
 {
     size_t nz = dg_xzh_trigger_count(), ne = dg_xen_trigger_count(), i;

@@ -33,6 +33,7 @@ static const trigger triggers[] = {
     { "视频连线", DG_KIND_VIDEO_CALL, V_MUTUAL },
     { "视像会晤", DG_KIND_VIDEO_CALL, V_MUTUAL },
     { "通电话", DG_KIND_CALL, V_MUTUAL },
+    { "通了电话", DG_KIND_CALL, V_MUTUAL },
     { "通话", DG_KIND_CALL, V_MUTUAL },
     { "共同主持", DG_KIND_COCHAIR, V_COCHAIR },
     { "联合主持", DG_KIND_COCHAIR, V_COCHAIR },
@@ -651,7 +652,7 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
              * speaker anchors it in time (日前, 上周, 8日) */
             static const char *const anchors[] = {
                 "日前", "近日", "上周", "上月", "昨天", "昨日", "前天", "当天", "刚刚", "今天",
-                "本周", "此前", "当日", "同日", "上午", "下午", "晚",
+                "本周", "此前", "当日", "同日", "上午", "下午", "晚", "前不久",
             };
             size_t i;
             int anchored = has_date && explicit_date;
@@ -729,6 +730,17 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
             }
         }
         place = (kind == DG_KIND_CALL || kind == DG_KIND_VIDEO_CALL) ? -1 : find_place(x, s, e);
+        /* "王毅、何立峰等出席会晤": they took part in the meeting reported
+         * before; they join it */
+        if (tr->vt == V_ATTEND && x->found.len > 0 && n_subj > 0 &&
+            (dg_xat(x, tend, "会晤") || dg_xat(x, tend, "会谈") || dg_xat(x, tend, "会见") ||
+             dg_xat(x, tend, "视频会晤") || dg_xat(x, tend, "上述活动"))) {
+            dg_xjoin_last(x, ps, n_subj);
+            last_trigger_end = tend + 6;
+            consumed = tend + 6;
+            p = tend;
+            continue;
+        }
         if (tr->vt == V_CHAIR || tr->vt == V_ATTEND || tr->vt == V_COCHAIR) {
             group = find_group_meeting(x, tend, e);
             /* "…外长会在萨格勒布举行，A、B等外长出席": the meeting is named
