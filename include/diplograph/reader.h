@@ -49,10 +49,14 @@ typedef struct {
     const char *text_field;  /* JSON Lines: "text" */
     const char *date_field;  /* JSON Lines: "date" */
     size_t max_doc_bytes;
+    /* bytes per read of a dg_doc_stream; 0: DG_READ_CHUNK_BYTES. The first
+     * read takes at least 64 KiB (the bytes that decide whether a file is
+     * text). Small values are for tests of the chunk boundaries. */
+    size_t chunk_bytes;
 } dg_reader_opts;
 
 #define DG_READER_OPTS_INIT \
-    { DG_INPUT_AUTO, DG_SPLIT_AUTO, "text", "date", DG_DEFAULT_MAX_DOC_BYTES }
+    { DG_INPUT_AUTO, DG_SPLIT_AUTO, "text", "date", DG_DEFAULT_MAX_DOC_BYTES, 0 }
 
 /* Called per document; non-zero stops the reading (returned as is). */
 typedef int (*dg_document_fn)(void *ctx, const dg_document *doc);
@@ -82,7 +86,7 @@ int dg_read_documents_fd(int fd, const char *name, const dg_reader_opts *opts,
  * (a JSON line over 2 * max_doc_bytes + 1024 bytes likewise). HTML is
  * read whole, up to max_doc_bytes.
  *
- * DG_SPLIT_AUTO decides from the first chunk: blank lines and a block of
+ * DG_SPLIT_AUTO decides from the first chunk (its complete lines): blank lines and a block of
  * several lines there mean DG_SPLIT_BLANK; a file that fits in the first
  * chunk is decided from all of it (no blank line: a document per line;
  * blank lines but single-line blocks only: one document); a longer file
@@ -93,7 +97,9 @@ int dg_read_documents_fd(int fd, const char *name, const dg_reader_opts *opts,
  * than the stream, and batches of one stream may be read in any order
  * (their documents carry their own indexes, lines and offsets). */
 
-/* Bytes per read: the unit of work and of memory per batch. */
+/* Bytes per read: the unit of work and of memory per batch (1 MiB: large
+ * enough that a batch amortizes the hand-over between threads, small
+ * enough that -j N batches in flight stay a few MB). */
 #define DG_READ_CHUNK_BYTES ((size_t)1 << 20)
 
 typedef struct dg_doc_stream dg_doc_stream;

@@ -182,7 +182,10 @@ long long dg_doc_stream_bytes(const dg_doc_stream *s)
 /* Reads a chunk more (fewer only at the end of the file). */
 static int fill(dg_doc_stream *s, dg_error *err)
 {
-    size_t want = DG_READ_CHUNK_BYTES, got = 0;
+    size_t want = s->opts.chunk_bytes ? s->opts.chunk_bytes : DG_READ_CHUNK_BYTES, got = 0;
+
+    if (!s->started && want < DG_READER_SAMPLE)
+        want = DG_READER_SAMPLE;
 
     if (s->cap - s->len < want) {
         size_t cap = s->len + want;
@@ -313,9 +316,9 @@ static int line_done(dg_doc_stream *s, long long cur, int has_nl, dg_error *err)
 }
 
 /* Past max_doc_bytes the bytes of the unfinished line or document are no
- * longer kept. Exact, but for one case: a document followed by a line of
- * more than max_doc_bytes spaces, tabs or '\r' is taken for an overlong
- * one (memory stays bounded). */
+ * longer kept. Exact, but for one case: a line that ends in more than
+ * max_doc_bytes spaces, tabs or '\r' makes its document an overlong one
+ * even when those bytes would not count (memory stays bounded). */
 static void check_partial(dg_doc_stream *s)
 {
     long long cur = s->base + (long long)s->scan;
@@ -327,8 +330,8 @@ static void check_partial(dg_doc_stream *s)
         return;
     }
     if (s->in_doc) {
-        if (!s->doc_skip && cur - s->doc_start > max &&
-            (s->nonblank || cur - s->line_start > max))
+        if (!s->doc_skip && ((s->nonblank && s->last_end - s->doc_start > max) ||
+                             cur - s->line_start > max))
             s->doc_skip = 1;
     } else if (cur - s->line_start > max) {
         s->line_skip = 1;
@@ -454,7 +457,7 @@ static int cut(dg_doc_stream *s, dg_error *err)
     if (s->batch->n == 0) {
         memmove(s->buf, s->buf + keep, tail);
     } else {
-        size_t cap = tail + DG_READ_CHUNK_BYTES;
+        size_t cap = tail + (s->opts.chunk_bytes ? s->opts.chunk_bytes : DG_READ_CHUNK_BYTES);
         char *p = malloc(cap);
         if (!p)
             return dg_error_set(err, DG_ENOMEM, "%s: out of memory", s->name);
@@ -479,8 +482,9 @@ int dg_doc_stream_next(dg_doc_stream *s, dg_doc_batch **out, dg_diag *diag,
     if (s->done)
         return DG_OK;
     if (!s->started) {
+        rc = fill(s, err);
         s->started = 1;
-        if ((rc = fill(s, err)) < 0)
+        if (rc < 0)
             return rc;
         if (s->len == 0 || dg_reader_refuse(s->buf, s->len, s->name, diag)) {
             s->done = 1;
