@@ -7,14 +7,24 @@
  * handled as one that fits, and one longer than max_doc_bytes is read past
  * (its bytes dropped) with its exact length still counted. The bytes of
  * the documents finished in a chunk go out as a batch; the unfinished one
- * is copied to the front of the next buffer. */
+ * is copied to the front of the next buffer. When the file can be read
+ * again (a regular file, or memory), a document is not held past
+ * DG_SPILL_CHUNKS chunks either: it is read again once its end is known,
+ * so a document over the cap costs nothing and one under it costs its own
+ * size, once. */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "diplograph/reader.h"
 #include "common.h"
 #include "text/reader_int.h"
+
+/* Chunks of one unfinished document (or line) held in the buffer before
+ * it is dropped, to be read again at its end (re-readable files only). */
+#define DG_SPILL_CHUNKS 4
 
 enum {
     D_DOC,          /* a text document: a slice of the batch */
@@ -33,6 +43,7 @@ typedef struct {
     long long base;   /* its offset in the file */
     long line;
     long index;
+    char *own;        /* a document read again: its own bytes */
 } ddesc;
 
 struct dg_doc_batch {
@@ -46,6 +57,8 @@ struct dg_doc_batch {
 
 struct dg_doc_stream {
     int fd;
+    long long fd_start;   /* the fd's offset when the stream began */
+    int rereadable;       /* a regular file or memory: spill long documents */
     const char *mem;      /* or read from memory */
     size_t mem_len, mem_pos;
     const char *name;
@@ -61,9 +74,9 @@ struct dg_doc_stream {
     /* the line being scanned */
     long long line_start, last_end;  /* last_end: after its last non-'\r' byte */
     long line_no;
-    int nonblank, line_skip;
+    int nonblank, line_skip, line_spill;
     /* the text document being read */
-    int in_doc, doc_skip;
+    int in_doc, doc_skip, doc_spill;
     long long doc_start, doc_end;
     long doc_line, doc_index;
     long next_index;
@@ -82,8 +95,12 @@ static int batch_new(dg_doc_stream *s, dg_error *err)
 
 void dg_doc_batch_free(dg_doc_batch *b)
 {
+    size_t i;
+
     if (!b)
         return;
+    for (i = 0; i < b->n; i++)
+        free(b->d[i].own);
     free(b->buf);
     free(b->d);
     free(b);
@@ -110,7 +127,7 @@ static int add_desc(dg_doc_stream *s, int kind, long long start, long long len, 
     d->line = line;
     d->index = index;
     /* slices stay valid: the buffer is never moved while it has any */
-    if (kind == D_DOC || kind == D_JSONL || kind == D_HTML)
+    if ((kind == D_DOC || kind == D_JSONL || kind == D_HTML) && start >= s->base)
         d->off = (size_t)(start - s->base);
     return DG_OK;
 }
@@ -142,8 +159,15 @@ int dg_doc_stream_open(dg_doc_stream **out, int fd, const char *name,
 {
     int rc = common_open(out, name, opts, err);
 
-    if (rc == DG_OK)
+    if (rc == DG_OK) {
+        struct stat st;
+        off_t at = lseek(fd, 0, SEEK_CUR);
         (*out)->fd = fd;
+        if (at >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+            (*out)->fd_start = (long long)at;
+            (*out)->rereadable = 1;
+        }
+    }
     return rc;
 }
 
@@ -156,6 +180,7 @@ int dg_doc_stream_open_mem(dg_doc_stream **out, const char *data, size_t len,
     if (rc == DG_OK) {
         (*out)->mem = data;
         (*out)->mem_len = len;
+        (*out)->rereadable = 1;
     }
     return rc;
 }
@@ -179,10 +204,52 @@ long long dg_doc_stream_bytes(const dg_doc_stream *s)
     return s->total;
 }
 
+static size_t chunk_size(const dg_doc_stream *s)
+{
+    return s->opts.chunk_bytes ? s->opts.chunk_bytes : DG_READ_CHUNK_BYTES;
+}
+
+/* Bytes of an unfinished document held before it is spilled. */
+static long long spill_at(const dg_doc_stream *s)
+{
+    size_t c = chunk_size(s);
+
+    return c > SIZE_MAX / DG_SPILL_CHUNKS ? LLONG_MAX : (long long)(c * DG_SPILL_CHUNKS);
+}
+
+/* Reads len bytes at offset off of the stream again (a spilled document). */
+static int reread(dg_doc_stream *s, char **out, long long off, size_t len, dg_error *err)
+{
+    char *p = malloc(len ? len : 1);
+    size_t got = 0;
+
+    *out = NULL;
+    if (!p)
+        return dg_error_set(err, DG_ENOMEM, "%s: out of memory", s->name);
+    if (s->mem) {
+        memcpy(p, s->mem + off, len);
+        got = len;
+    }
+    while (got < len) {
+        ssize_t r = pread(s->fd, p + got, len - got, (off_t)(s->fd_start + off + (long long)got));
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0) {
+            free(p);
+            return dg_error_set(err, DG_EIO, "%s: read error at byte %lld: %s", s->name,
+                                off + (long long)got,
+                                r < 0 ? strerror(errno) : "the file shrank while read");
+        }
+        got += (size_t)r;
+    }
+    *out = p;
+    return DG_OK;
+}
+
 /* Reads a chunk more (fewer only at the end of the file). */
 static int fill(dg_doc_stream *s, dg_error *err)
 {
-    size_t want = s->opts.chunk_bytes ? s->opts.chunk_bytes : DG_READ_CHUNK_BYTES, got = 0;
+    size_t want = chunk_size(s), got = 0;
 
     if (!s->started && want < DG_READER_SAMPLE)
         want = DG_READER_SAMPLE;
@@ -262,6 +329,24 @@ static size_t jsonl_cap(const dg_doc_stream *s)
     return m > (SIZE_MAX - 1024) / 2 ? SIZE_MAX : m * 2 + 1024;
 }
 
+/* A document whose bytes were dropped: read again. */
+static int add_spilled(dg_doc_stream *s, int kind, long long start, long long len, long line,
+                       long index, dg_error *err)
+{
+    char *p;
+    int rc = reread(s, &p, start, (size_t)len, err);
+
+    if (rc == DG_OK)
+        rc = add_desc(s, kind, start, len, line, index, err);
+    if (rc < 0) {
+        free(p);
+        return rc;
+    }
+    s->batch->d[s->batch->n - 1].own = p;
+    s->batch->d[s->batch->n - 1].off = 0;
+    return DG_OK;
+}
+
 static int emit_doc(dg_doc_stream *s, dg_error *err)
 {
     long long len = s->doc_end - s->doc_start;
@@ -269,10 +354,13 @@ static int emit_doc(dg_doc_stream *s, dg_error *err)
 
     if (s->doc_skip || len > (long long)s->opts.max_doc_bytes)
         rc = add_desc(s, D_SKIP, s->doc_start, len, s->doc_line, s->doc_index, err);
+    else if (s->doc_spill)
+        rc = add_spilled(s, D_DOC, s->doc_start, len, s->doc_line, s->doc_index, err);
     else
         rc = add_desc(s, D_DOC, s->doc_start, len, s->doc_line, s->doc_index, err);
     s->in_doc = 0;
     s->doc_skip = 0;
+    s->doc_spill = 0;
     return rc;
 }
 
@@ -289,7 +377,10 @@ static int line_done(dg_doc_stream *s, long long cur, int has_nl, dg_error *err)
         if (s->line_skip || len > (long long)jsonl_cap(s))
             return add_desc(s, D_JSONL_LONG, s->line_start, len, s->line_no,
                             s->next_index++, err);
-        rc = add_desc(s, D_JSONL, s->line_start, len, s->line_no, s->next_index++, err);
+        if (s->line_spill)
+            rc = add_spilled(s, D_JSONL, s->line_start, len, s->line_no, s->next_index++, err);
+        else
+            rc = add_desc(s, D_JSONL, s->line_start, len, s->line_no, s->next_index++, err);
         if (rc == DG_OK)
             s->batch->d[s->batch->n - 1].has_nl = has_nl;
         return rc;
@@ -302,6 +393,7 @@ static int line_done(dg_doc_stream *s, long long cur, int has_nl, dg_error *err)
         s->doc_line = s->line_no;
         s->doc_index = s->next_index++;
         s->doc_skip = s->line_skip;
+        s->doc_spill = s->line_spill;
         s->doc_end = s->last_end;
         if (s->mode == DG_SPLIT_LINE)
             return emit_doc(s, err);
@@ -324,17 +416,25 @@ static void check_partial(dg_doc_stream *s)
     long long cur = s->base + (long long)s->scan;
     long long max = (long long)s->opts.max_doc_bytes;
 
+    long long spill = s->rereadable ? spill_at(s) : LLONG_MAX;
+
     if (s->fmt == DG_INPUT_JSONL) {
         if (cur - s->line_start > (long long)jsonl_cap(s))
             s->line_skip = 1;
+        else if (cur - s->line_start > spill)
+            s->line_spill = 1;
         return;
     }
     if (s->in_doc) {
         if (!s->doc_skip && ((s->nonblank && s->last_end - s->doc_start > max) ||
                              cur - s->line_start > max))
             s->doc_skip = 1;
+        else if (cur - s->doc_start > spill)
+            s->doc_spill = 1;
     } else if (cur - s->line_start > max) {
         s->line_skip = 1;
+    } else if (cur - s->line_start > spill) {
+        s->line_spill = 1;
     }
 }
 
@@ -375,6 +475,7 @@ static int scan_lines(dg_doc_stream *s, dg_error *err)
         s->line_no++;
         s->nonblank = 0;
         s->line_skip = 0;
+        s->line_spill = 0;
     }
     if (rc == DG_OK)
         check_partial(s);
@@ -409,6 +510,8 @@ static int scan_file(dg_doc_stream *s, dg_error *err)
     s->scan = s->len;
     if (s->in_doc && s->total - s->doc_start > (long long)s->opts.max_doc_bytes)
         s->doc_skip = 1;
+    else if (s->in_doc && s->rereadable && s->total - s->doc_start > spill_at(s))
+        s->doc_spill = 1;
     if (s->eof && !s->finished) {
         s->finished = 1;
         if (s->in_doc) {
@@ -442,10 +545,10 @@ static long long keep_from(const dg_doc_stream *s)
     if (s->fmt == DG_INPUT_HTML)
         return s->doc_skip ? cur : 0;
     if (s->fmt != DG_INPUT_JSONL && s->in_doc)
-        return s->doc_skip ? cur : s->doc_start;
+        return s->doc_skip || s->doc_spill ? cur : s->doc_start;
     if (s->fmt != DG_INPUT_JSONL && s->mode == DG_SPLIT_FILE)
         return cur;
-    return s->line_skip ? cur : s->line_start;
+    return s->line_skip || s->line_spill ? cur : s->line_start;
 }
 
 /* Moves buf[0, keep) into the batch (or drops it when the batch is empty)
@@ -457,7 +560,7 @@ static int cut(dg_doc_stream *s, dg_error *err)
     if (s->batch->n == 0) {
         memmove(s->buf, s->buf + keep, tail);
     } else {
-        size_t cap = tail + (s->opts.chunk_bytes ? s->opts.chunk_bytes : DG_READ_CHUNK_BYTES);
+        size_t cap = tail + chunk_size(s);
         char *p = malloc(cap);
         if (!p)
             return dg_error_set(err, DG_ENOMEM, "%s: out of memory", s->name);
@@ -541,7 +644,7 @@ int dg_doc_batch_read(const dg_doc_batch *b, dg_document_fn fn, void *ctx,
         switch (d->kind) {
         case D_DOC:
             memset(&doc, 0, sizeof(doc));
-            doc.text = b->buf + d->off;
+            doc.text = d->own ? d->own : b->buf + d->off;
             doc.len = (size_t)d->len;
             doc.base = d->base;
             doc.line = d->line;
@@ -554,8 +657,8 @@ int dg_doc_batch_read(const dg_doc_batch *b, dg_document_fn fn, void *ctx,
                          d->index, d->len, b->opts.max_doc_bytes);
             break;
         case D_JSONL:
-            rc = dg_reader_jsonl_line(&r, b->buf + d->off, (size_t)d->len, d->line, d->base,
-                                      d->has_nl);
+            rc = dg_reader_jsonl_line(&r, d->own ? d->own : b->buf + d->off, (size_t)d->len,
+                                      d->line, d->base, d->has_nl);
             break;
         case D_JSONL_LONG:
             dg_diag_warn(diag, b->name, d->line,
