@@ -21,10 +21,12 @@ typedef struct {
     const char *title_field;    /* JSONL: "title" */
     size_t max_doc_bytes;
     double min_confidence;
+    const char *source_field;   /* JSONL: source.file from this field (reader.h) */
 } dg_extract_opts;
 
 #define DG_EXTRACT_OPTS_INIT \
-    { NULL, DG_INPUT_AUTO, DG_SPLIT_AUTO, "text", "date", "title", DG_DEFAULT_MAX_DOC_BYTES, 0.0 }
+    { NULL, DG_INPUT_AUTO, DG_SPLIT_AUTO, "text", "date", "title", DG_DEFAULT_MAX_DOC_BYTES, 0.0, \
+      NULL }
 
 /* Called for each meeting found; the callee takes the record (it must
  * dg_meeting_destroy it or keep it). Non-zero return stops. */

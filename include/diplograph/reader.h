@@ -53,10 +53,15 @@ typedef struct {
      * read takes at least 64 KiB (the bytes that decide whether a file is
      * text). Small values are for tests of the chunk boundaries. */
     size_t chunk_bytes;
+    /* JSON Lines: a field naming the document (a URL, an id) or NULL. A
+     * line with that string field is recorded as document 0 at line 1 of
+     * the file it names, so where the line sat in the input (a shard, a
+     * pipe) leaves no trace: provenance for input read from stdin. */
+    const char *source_field;
 } dg_reader_opts;
 
 #define DG_READER_OPTS_INIT \
-    { DG_INPUT_AUTO, DG_SPLIT_AUTO, "text", "date", DG_DEFAULT_MAX_DOC_BYTES, 0 }
+    { DG_INPUT_AUTO, DG_SPLIT_AUTO, "text", "date", DG_DEFAULT_MAX_DOC_BYTES, 0, NULL }
 
 /* Called per document; non-zero stops the reading (returned as is). */
 typedef int (*dg_document_fn)(void *ctx, const dg_document *doc);

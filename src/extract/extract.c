@@ -606,14 +606,10 @@ int dg_extract_buffer(const char *data, size_t len, const char *name,
                       const dg_extract_opts *opts, dg_meeting_fn fn,
                       void *ctx, dg_diag *diag, dg_error *err)
 {
-    dg_reader_opts ro = DG_READER_OPTS_INIT;
+    dg_reader_opts ro;
     file_ctx c;
 
-    ro.format = opts->format;
-    ro.split = opts->split;
-    ro.text_field = opts->text_field;
-    ro.date_field = opts->date_field;
-    ro.max_doc_bytes = opts->max_doc_bytes;
+    dg_extract_reader_opts(&ro, opts);
     c.opts = opts;
     c.fn = fn;
     c.ctx = ctx;

@@ -32,6 +32,7 @@ void dg_extract_reader_opts(dg_reader_opts *ro, const dg_extract_opts *opts)
     ro->text_field = opts->text_field;
     ro->date_field = opts->date_field;
     ro->max_doc_bytes = opts->max_doc_bytes;
+    ro->source_field = opts->source_field;
 }
 
 int dg_extract_batch(const dg_doc_batch *b, const dg_extract_opts *opts,

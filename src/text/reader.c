@@ -120,7 +120,7 @@ int dg_reader_jsonl_line(dg_rctx *r, const char *line, size_t len, long lineno,
 {
     char *copy;
     cJSON *o;
-    const cJSON *t, *d;
+    const cJSON *t, *d, *src = NULL;
     int rc = 0;
 
     if (memchr(line, '\0', len)) {
@@ -142,6 +142,8 @@ int dg_reader_jsonl_line(dg_rctx *r, const char *line, size_t len, long lineno,
     }
     t = cJSON_GetObjectItemCaseSensitive(o, r->opts->text_field);
     d = cJSON_GetObjectItemCaseSensitive(o, r->opts->date_field);
+    if (r->opts->source_field)
+        src = cJSON_GetObjectItemCaseSensitive(o, r->opts->source_field);
     if (!cJSON_IsString(t)) {
         dg_diag_warn(r->diag, r->name, lineno, "no string field \"%s\": skipped",
                      r->opts->text_field);
@@ -155,7 +157,20 @@ int dg_reader_jsonl_line(dg_rctx *r, const char *line, size_t len, long lineno,
         doc.line = lineno;
         doc.base = base;
         doc.text_is_slice = 0;
-        rc = dg_reader_deliver(r, &doc, lineno);
+        if (cJSON_IsString(src) && src->valuestring[0]) {
+            /* the document names itself: document 0 at line 1 of it */
+            const char *name = r->name;
+            long index = r->index;
+            r->name = src->valuestring;
+            r->index = 0;
+            doc.line = 1;
+            doc.base = 0;
+            rc = dg_reader_deliver(r, &doc, 1);
+            r->name = name;
+            r->index = index + 1;
+        } else {
+            rc = dg_reader_deliver(r, &doc, lineno);
+        }
     }
     cJSON_Delete(o);
     return rc;
