@@ -1,36 +1,56 @@
-/* Parallel extraction with ordered output. */
+/* Parallel extraction with ordered output, in bounded memory.
+ *
+ * Files are read one after another in chunks (dg_doc_stream); each chunk's
+ * whole documents make a batch, numbered in reading order. Workers take
+ * turns reading the next batch (under the lock: reading is cheap next to
+ * extracting) and extract it outside the lock; the calling thread hands
+ * the batches' meetings and warnings to the sink strictly by number. A
+ * ring of DG_MAX_AHEAD_PER_JOB slots per job bounds what is in flight, so
+ * memory depends on -j and the chunk size, not on the size or number of
+ * the files, and one large file keeps every job busy. */
+#include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "cli/extract_driver.h"
 
-/* How many files may wait, finished, ahead of the one being written: bounds
- * the memory -j N adds. */
+/* Batches that may wait, extracted, ahead of the one being written, per
+ * job: enough to keep the jobs busy while one batch is slow. */
 #define DG_MAX_AHEAD_PER_JOB 4
 
 typedef struct {
+    size_t file;           /* index in the inputs */
+    dg_doc_batch *batch;
     dg_meeting_list list;
     dg_error err;
     int rc;
     int done;
-    size_t bytes;
-    /* diagnostics are queued per file and printed in order */
+    int last;              /* the file's last slot */
+    long long bytes;       /* the file's size, on its last slot */
+    /* diagnostics are queued per slot and printed in order */
     char *warnings;
     size_t warn_len;
-    size_t warn_count;
-} file_result;
+} slot;
 
 typedef struct {
     const char *cmd;
     const dg_inputs *in;
     const dg_extract_opts *opts;
-    file_result *res;
-    size_t next;         /* next file to take */
-    size_t written;      /* files handed to the sink */
-    size_t ahead;
+    dg_reader_opts ro;
+    slot *ring;
+    size_t nring;
+    size_t produced;       /* slots filled (read) */
+    size_t written;        /* slots handed to the sink */
+    size_t next_file;
+    dg_doc_stream *stream; /* the file being read */
+    int fd;
+    size_t cur_file;
+    int all_read;
     int stop;
     pthread_mutex_t mu;
     pthread_cond_t cv;
@@ -38,7 +58,7 @@ typedef struct {
 
 static int collect_meeting(void *ctx, dg_meeting *m)
 {
-    file_result *r = ctx;
+    slot *r = ctx;
 
     if (dg_meeting_list_push(&r->list, m) < 0) {
         dg_meeting_destroy(m);
@@ -49,7 +69,7 @@ static int collect_meeting(void *ctx, dg_meeting *m)
 
 static void queue_warning(void *ctx, const char *file, long line, const char *msg)
 {
-    file_result *r = ctx;
+    slot *r = ctx;
     char buf[1024];
     int n;
     char *p;
@@ -70,48 +90,143 @@ static void queue_warning(void *ctx, const char *file, long line, const char *ms
     r->warn_len += (size_t)n;
 }
 
-static void process(shared *s, size_t i)
+static void close_stream(shared *s)
 {
-    file_result *r = &s->res[i];
-    dg_diag d = { queue_warning, r, 0 };
-    dg_buf b = DG_BUF_INIT;
-    const char *path = s->in->paths[i];
+    dg_doc_stream_free(s->stream);
+    s->stream = NULL;
+    if (s->fd > STDIN_FILENO)
+        close(s->fd);
+    s->fd = -1;
+}
 
-    r->err.code = DG_OK;
-    r->err.msg[0] = '\0';
-    r->rc = dg_buf_read_file(&b, path, SIZE_MAX - 1, &r->err);
-    if (r->rc == DG_OK) {
-        r->bytes = b.len;
-        r->rc = dg_extract_buffer(dg_buf_cstr(&b), b.len,
-                                  strcmp(path, "-") == 0 ? "<stdin>" : path, s->opts,
-                                  collect_meeting, r, &d, &r->err);
+static void slot_clear(slot *r)
+{
+    dg_doc_batch_free(r->batch);
+    dg_meeting_list_destroy(&r->list);
+    free(r->warnings);
+    memset(r, 0, sizeof(*r));
+}
+
+/* Reads the next batch into r (the caller holds the lock): 0 when every
+ * file has been read, else 1 (r has a batch, or ends a file, or holds the
+ * error that ended it). */
+static int produce(shared *s, slot *r)
+{
+    dg_diag d = { queue_warning, r, 0 };
+    int rc;
+
+    slot_clear(r);
+    if (!s->stream) {
+        const char *path;
+        int is_stdin;
+        if (s->next_file >= s->in->n)
+            return 0;
+        s->cur_file = s->next_file++;
+        path = s->in->paths[s->cur_file];
+        is_stdin = strcmp(path, "-") == 0;
+        r->file = s->cur_file;
+        s->fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY);
+        if (s->fd < 0) {
+            r->rc = dg_error_set(&r->err, DG_EIO, "%s: cannot open: %s", path, strerror(errno));
+            r->last = 1;
+            return 1;
+        }
+        rc = dg_doc_stream_open(&s->stream, s->fd, is_stdin ? "<stdin>" : path, &s->ro,
+                                &r->err);
+        if (rc < 0) {
+            r->rc = rc;
+            r->last = 1;
+            close_stream(s);
+            return 1;
+        }
     }
-    r->warn_count = d.count;
-    dg_buf_destroy(&b);
+    r->file = s->cur_file;
+    rc = dg_doc_stream_next(s->stream, &r->batch, &d, &r->err);
+    if (rc < 0 || dg_doc_stream_eof(s->stream)) {
+        r->rc = rc;
+        r->last = 1;
+        r->bytes = dg_doc_stream_bytes(s->stream);
+        close_stream(s);
+    }
+    return 1;
+}
+
+static void process(shared *s, slot *r)
+{
+    dg_diag d = { queue_warning, r, 0 };
+
+    if (r->batch && r->rc == DG_OK)
+        r->rc = dg_extract_batch(r->batch, s->opts, collect_meeting, r, &d, &r->err);
+    dg_doc_batch_free(r->batch);
+    r->batch = NULL;
 }
 
 static void *worker(void *arg)
 {
     shared *s = arg;
 
+    pthread_mutex_lock(&s->mu);
     for (;;) {
-        size_t i;
-        pthread_mutex_lock(&s->mu);
-        while (!s->stop && s->next < s->in->n && s->ahead >= DG_MAX_AHEAD_PER_JOB * 4)
+        slot *r;
+        while (!s->stop && !s->all_read && s->produced - s->written >= s->nring)
             pthread_cond_wait(&s->cv, &s->mu);
-        if (s->stop || s->next >= s->in->n) {
-            pthread_mutex_unlock(&s->mu);
-            return NULL;
+        if (s->stop || s->all_read)
+            break;
+        r = &s->ring[s->produced % s->nring];
+        if (!produce(s, r)) {
+            s->all_read = 1;
+            pthread_cond_broadcast(&s->cv);
+            break;
         }
-        i = s->next++;
-        s->ahead++;
+        s->produced++;
         pthread_mutex_unlock(&s->mu);
-        process(s, i);
+        process(s, r);
         pthread_mutex_lock(&s->mu);
-        s->res[i].done = 1;
+        r->done = 1;
         pthread_cond_broadcast(&s->cv);
-        pthread_mutex_unlock(&s->mu);
     }
+    pthread_mutex_unlock(&s->mu);
+    return NULL;
+}
+
+/* Prints the slot's warnings, counts it and hands its meetings on: 0, or
+ * 1 when the run must stop. */
+static int emit(shared *s, slot *r, dg_diag *diag, dg_file_sink sink, void *ctx,
+                dg_extract_totals *tot)
+{
+    const char *path = s->in->paths[r->file];
+    int status = 0;
+
+    if (r->warnings) {
+        /* the driver's own warnings, printed in input order */
+        char *line = r->warnings, *nl;
+        while ((nl = strchr(line, '\n')) != NULL) {
+            *nl = '\0';
+            dg_diag_warn(diag, NULL, 0, "%s", line);
+            line = nl + 1;
+        }
+        free(r->warnings);
+        r->warnings = NULL;
+        r->warn_len = 0;
+    }
+    if (r->last) {
+        tot->files++;
+        tot->bytes += (size_t)r->bytes;
+    }
+    if (r->rc < 0) {
+        tot->failed_files++;
+        if (r->err.code == DG_ENOMEM && strstr(r->err.msg, "out of memory")) {
+            dg_cli_error(s->cmd, "%s: %s", path, r->err.msg);
+            status = 1;
+        } else {
+            dg_diag_warn(diag, NULL, 0, "%s", r->err.msg);
+        }
+    }
+    tot->meetings += r->list.len;
+    if (status == 0 && r->list.len && sink(ctx, path, &r->list) != 0)
+        status = 1;
+    dg_meeting_list_destroy(&r->list);
+    return status;
 }
 
 int dg_cli_extract_files(const char *cmd, const dg_inputs *in,
@@ -128,75 +243,62 @@ int dg_cli_extract_files(const char *cmd, const dg_inputs *in,
     s.cmd = cmd;
     s.in = in;
     s.opts = opts;
-    s.res = calloc(in->n + 1, sizeof(file_result));
-    if (!s.res) {
+    s.fd = -1;
+    dg_extract_reader_opts(&s.ro, opts);
+    if (jobs < 1)
+        jobs = 1;
+    if (jobs > 64)
+        jobs = 64;
+    s.nring = jobs > 1 ? (size_t)jobs * DG_MAX_AHEAD_PER_JOB : 1;
+    s.ring = calloc(s.nring, sizeof(slot));
+    if (!s.ring) {
         dg_cli_error(cmd, "out of memory");
         return 1;
     }
     pthread_mutex_init(&s.mu, NULL);
     pthread_cond_init(&s.cv, NULL);
-    if (jobs < 1)
-        jobs = 1;
-    if (jobs > 64)
-        jobs = 64;
     if (jobs > 1) {
         for (t = 0; t < jobs; t++)
             if (pthread_create(&th[nth], NULL, worker, &s) == 0)
                 nth++;
     }
-    for (i = 0; i < in->n; i++) {
-        file_result *r = &s.res[i];
-        if (nth == 0) {
-            process(&s, i);
-        } else {
+    if (nth == 0) {
+        /* one job: read, extract and write each batch in turn */
+        s.nring = 1;
+        while (status == 0 && produce(&s, &s.ring[0])) {
+            process(&s, &s.ring[0]);
+            status = emit(&s, &s.ring[0], diag, sink, ctx, tot);
+        }
+    } else {
+        for (;;) {
+            slot *r;
             pthread_mutex_lock(&s.mu);
-            while (!r->done)
+            while (!(s.written < s.produced && s.ring[s.written % s.nring].done) &&
+                   !(s.all_read && s.written == s.produced))
                 pthread_cond_wait(&s.cv, &s.mu);
+            if (s.written == s.produced) {
+                pthread_mutex_unlock(&s.mu);
+                break;
+            }
+            r = &s.ring[s.written % s.nring];
             pthread_mutex_unlock(&s.mu);
+            status = emit(&s, r, diag, sink, ctx, tot);
+            pthread_mutex_lock(&s.mu);
+            s.written++;
+            if (status)
+                s.stop = 1;
+            pthread_cond_broadcast(&s.cv);
+            pthread_mutex_unlock(&s.mu);
+            if (status)
+                break;
         }
-        if (r->warnings) {
-            /* the driver's own warnings, printed in input order */
-            char *line = r->warnings, *nl;
-            while ((nl = strchr(line, '\n')) != NULL) {
-                *nl = '\0';
-                dg_diag_warn(diag, NULL, 0, "%s", line);
-                line = nl + 1;
-            }
-            free(r->warnings);
-            r->warnings = NULL;
-        }
-        tot->files++;
-        tot->bytes += r->bytes;
-        if (r->rc < 0) {
-            tot->failed_files++;
-            if (r->err.code == DG_ENOMEM && strstr(r->err.msg, "out of memory")) {
-                dg_cli_error(cmd, "%s: %s", in->paths[i], r->err.msg);
-                status = 1;
-            } else {
-                dg_diag_warn(diag, NULL, 0, "%s", r->err.msg);
-            }
-        }
-        tot->meetings += r->list.len;
-        if (status == 0 && sink(ctx, in->paths[i], &r->list) != 0)
-            status = 1;
-        dg_meeting_list_destroy(&r->list);
-        pthread_mutex_lock(&s.mu);
-        if (nth > 0)
-            s.ahead--;
-        if (status)
-            s.stop = 1;
-        pthread_cond_broadcast(&s.cv);
-        pthread_mutex_unlock(&s.mu);
-        if (status)
-            break;
+        for (t = 0; t < nth; t++)
+            pthread_join(th[t], NULL);
     }
-    for (t = 0; t < nth; t++)
-        pthread_join(th[t], NULL);
-    for (i = 0; i < in->n; i++) {
-        dg_meeting_list_destroy(&s.res[i].list);
-        free(s.res[i].warnings);
-    }
-    free(s.res);
+    close_stream(&s);
+    for (i = 0; i < s.nring; i++)
+        slot_clear(&s.ring[i]);
+    free(s.ring);
     pthread_mutex_destroy(&s.mu);
     pthread_cond_destroy(&s.cv);
     return status;

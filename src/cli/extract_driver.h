@@ -1,14 +1,16 @@
 #ifndef DG_CLI_EXTRACT_DRIVER_H
 #define DG_CLI_EXTRACT_DRIVER_H
-/* Runs extraction over input files on N threads, handing each file's
- * meetings to a sink strictly in input order (so -j N output equals -j 1
- * output byte for byte). */
+/* Runs extraction over input files on N threads, in chunks of whole
+ * documents, handing the meetings to a sink strictly in input order (so
+ * -j N output equals -j 1 output byte for byte), in memory bounded by N
+ * and the chunk size. */
 
 #include "cli/inputs.h"
 #include "diplograph/extract.h"
 
-/* Called in input order with the meetings of one file; the sink takes the
- * records (moves them out). Non-zero stops. */
+/* Called in input order with the meetings of one chunk of the file path
+ * (a file may come in several calls); the sink takes the records (moves
+ * them out). Non-zero stops. */
 typedef int (*dg_file_sink)(void *ctx, const char *path, dg_meeting_list *meetings);
 
 typedef struct {

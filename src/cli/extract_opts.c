@@ -83,6 +83,9 @@ int dg_cli_extract_opt(dg_cli_extract_opts *o, const char *cmd, int c, const cha
     case OPT_DATE_FIELD:
         o->opts.date_field = arg;
         return 0;
+    case OPT_SOURCE_FIELD:
+        o->opts.source_field = arg;
+        return 0;
     case OPT_MAX_DOC: {
         unsigned long long v;
         errno = 0;

@@ -8,7 +8,7 @@
 
 enum {
     OPT_GAZETTEER = 1000, OPT_FORMAT_IN, OPT_SPLIT, OPT_TEXT_FIELD, OPT_DATE_FIELD,
-    OPT_MAX_DOC, OPT_MIN_CONF, OPT_STRICT, OPT_QUIET, OPT_VERBOSE
+    OPT_MAX_DOC, OPT_MIN_CONF, OPT_STRICT, OPT_QUIET, OPT_VERBOSE, OPT_SOURCE_FIELD
 };
 
 #define DG_EXTRACT_LONGOPTS \
@@ -17,6 +17,7 @@ enum {
     { "split", required_argument, NULL, OPT_SPLIT }, \
     { "text-field", required_argument, NULL, OPT_TEXT_FIELD }, \
     { "date-field", required_argument, NULL, OPT_DATE_FIELD }, \
+    { "source-field", required_argument, NULL, OPT_SOURCE_FIELD }, \
     { "max-doc-bytes", required_argument, NULL, OPT_MAX_DOC }, \
     { "min-confidence", required_argument, NULL, OPT_MIN_CONF }, \
     { "strict", no_argument, NULL, OPT_STRICT }, \
@@ -30,6 +31,8 @@ enum {
     "                          line (a document per line) or file\n" \
     "      --text-field NAME   JSON Lines: the text field (text)\n" \
     "      --date-field NAME   JSON Lines: the date field (date)\n" \
+    "      --source-field NAME JSON Lines: record this field (a URL, an id) as\n" \
+    "                          source.file, the document as its document 0\n" \
     "      --max-doc-bytes N   skip documents larger than N bytes (67108864)\n" \
     "      --min-confidence X  drop meetings below confidence X (0)\n" \
     "      --strict            exit 1 when any input gave a warning\n" \

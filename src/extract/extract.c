@@ -870,31 +870,13 @@ int dg_extract_buffer(const char *data, size_t len, const char *name,
                       const dg_extract_opts *opts, dg_meeting_fn fn,
                       void *ctx, dg_diag *diag, dg_error *err)
 {
-    dg_reader_opts ro = DG_READER_OPTS_INIT;
+    dg_reader_opts ro;
     file_ctx c;
 
-    ro.format = opts->format;
-    ro.split = opts->split;
-    ro.text_field = opts->text_field;
-    ro.date_field = opts->date_field;
-    ro.max_doc_bytes = opts->max_doc_bytes;
+    dg_extract_reader_opts(&ro, opts);
     c.opts = opts;
     c.fn = fn;
     c.ctx = ctx;
     c.err = err;
     return dg_read_documents(data, len, name, &ro, on_document, &c, diag, err);
-}
-
-int dg_extract_file(const char *path, const dg_extract_opts *opts,
-                    dg_meeting_fn fn, void *ctx, dg_diag *diag, dg_error *err)
-{
-    dg_buf b = DG_BUF_INIT;
-    int rc = dg_buf_read_file(&b, path, SIZE_MAX - 1, err);
-
-    if (rc == DG_OK)
-        rc = dg_extract_buffer(dg_buf_cstr(&b), b.len,
-                               strcmp(path, "-") == 0 ? "<stdin>" : path, opts, fn,
-                               ctx, diag, err);
-    dg_buf_destroy(&b);
-    return rc;
 }

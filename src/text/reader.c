@@ -1,7 +1,8 @@
-/* Input files to documents. Plain text is sliced in place (evidence offsets
- * are file offsets); HTML goes through libxml2's HTML parser and JSON Lines
- * through cJSON, and their evidence offsets are relative to the decoded
- * document text. */
+/* Documents to their consumer. Plain text is sliced in place (evidence
+ * offsets are file offsets); HTML goes through libxml2's HTML parser and
+ * JSON Lines through cJSON, and their evidence offsets are relative to the
+ * decoded document text. Cutting files into documents, in chunks, is
+ * docstream.c. */
 #include <cjson/cJSON.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
@@ -11,6 +12,7 @@
 #include "diplograph/reader.h"
 #include "diplograph/utf8.h"
 #include "common.h"
+#include "text/reader_int.h"
 
 dg_input_format dg_input_format_for(const char *name)
 {
@@ -23,18 +25,6 @@ dg_input_format dg_input_format_for(const char *name)
     if (strcmp(dot, ".jsonl") == 0 || strcmp(dot, ".ndjson") == 0)
         return DG_INPUT_JSONL;
     return DG_INPUT_TEXT;
-}
-
-static long line_of(const char *data, size_t off, size_t *cache_off, long *cache_line)
-{
-    size_t i = *cache_off;
-    long line = *cache_line;
-
-    for (; i < off; i++)
-        line += data[i] == '\n';
-    *cache_off = off;
-    *cache_line = line;
-    return line;
 }
 
 /* Makes a document's bytes safe: invalid UTF-8 -> '?', NUL -> ' ' (same
@@ -86,17 +76,7 @@ static char *clean_copy(const char *s, size_t len, size_t *bad, size_t *first_ba
     return c;
 }
 
-typedef struct {
-    const char *name;
-    const dg_reader_opts *opts;
-    dg_document_fn fn;
-    void *ctx;
-    dg_diag *diag;
-    dg_error *err;
-    long index;
-} rctx;
-
-static int deliver(rctx *r, dg_document *doc, long line)
+int dg_reader_deliver(dg_rctx *r, dg_document *doc, long line)
 {
     size_t bad = 0, first = 0;
     char *clean;
@@ -126,7 +106,7 @@ static int deliver(rctx *r, dg_document *doc, long line)
     return rc;
 }
 
-static int is_blank_line(const char *s, size_t len)
+int dg_reader_is_blank(const char *s, size_t len)
 {
     size_t i;
     for (i = 0; i < len; i++)
@@ -135,146 +115,64 @@ static int is_blank_line(const char *s, size_t len)
     return 1;
 }
 
-static int read_text(rctx *r, const char *data, size_t len)
+int dg_reader_jsonl_line(dg_rctx *r, const char *line, size_t len, long lineno,
+                         long long base, int has_nl)
 {
-    dg_split_mode mode = r->opts->split;
-    size_t pos = 0, coff = 0;
-    long cline = 1;
+    char *copy;
+    cJSON *o;
+    const cJSON *t, *d, *src = NULL;
     int rc = 0;
 
-    if (mode == DG_SPLIT_AUTO) {
-        /* look at the structure: blank lines? multi-line blocks? */
-        int blank = 0, multi = 0, prev_text = 0, run = 0;
-        size_t p = 0;
-        while (p < len && !(blank && multi)) {
-            const char *nl = memchr(data + p, '\n', len - p);
-            size_t e = nl ? (size_t)(nl - data) : len;
-            if (is_blank_line(data + p, e - p)) {
-                if (prev_text)
-                    blank = 1;
-                run = 0;
-            } else {
-                prev_text = 1;
-                if (++run >= 2)
-                    multi = 1;
-            }
-            p = nl ? e + 1 : len;
-        }
-        mode = !blank ? DG_SPLIT_LINE : (multi ? DG_SPLIT_BLANK : DG_SPLIT_FILE);
+    if (memchr(line, '\0', len)) {
+        dg_diag_warn(r->diag, r->name, lineno, "NUL byte in JSON line: skipped");
+        r->index++;
+        return 0;
     }
-    if (mode == DG_SPLIT_FILE) {
+    copy = dg_strndup(line, len);
+    if (!copy)
+        return dg_error_set(r->err, DG_ENOMEM, "out of memory");
+    o = cJSON_ParseWithOpts(copy, NULL, 1);
+    free(copy);
+    if (!o || !cJSON_IsObject(o)) {
+        dg_diag_warn(r->diag, r->name, lineno, "malformed JSON line%s: skipped",
+                     has_nl ? "" : " (truncated last line?)");
+        cJSON_Delete(o);
+        r->index++;
+        return 0;
+    }
+    t = cJSON_GetObjectItemCaseSensitive(o, r->opts->text_field);
+    d = cJSON_GetObjectItemCaseSensitive(o, r->opts->date_field);
+    if (r->opts->source_field)
+        src = cJSON_GetObjectItemCaseSensitive(o, r->opts->source_field);
+    if (!cJSON_IsString(t)) {
+        dg_diag_warn(r->diag, r->name, lineno, "no string field \"%s\": skipped",
+                     r->opts->text_field);
+        r->index++;
+    } else {
         dg_document doc;
         memset(&doc, 0, sizeof(doc));
-        while (pos < len && (data[pos] == '\n' || data[pos] == '\r'))
-            pos++;
-        if (pos >= len)
-            return 0;
-        doc.text = data + pos;
-        doc.len = len - pos;
-        doc.base = (long long)pos;
-        doc.line = line_of(data, pos, &coff, &cline);
-        doc.text_is_slice = 1;
-        return deliver(r, &doc, doc.line);
-    }
-    while (pos < len && rc == 0) {
-        size_t start, end;
-        /* skip blank lines */
-        for (;;) {
-            const char *nl = memchr(data + pos, '\n', len - pos);
-            size_t e = nl ? (size_t)(nl - data) : len;
-            if (pos >= len || !is_blank_line(data + pos, e - pos))
-                break;
-            pos = nl ? e + 1 : len;
-        }
-        if (pos >= len)
-            break;
-        start = pos;
-        end = pos;
-        for (;;) {
-            const char *nl = memchr(data + pos, '\n', len - pos);
-            size_t e = nl ? (size_t)(nl - data) : len;
-            if (pos != start && is_blank_line(data + pos, e - pos))
-                break;
-            end = e;
-            pos = nl ? e + 1 : len;
-            if (mode == DG_SPLIT_LINE || pos >= len)
-                break;
-        }
-        {
-            dg_document doc;
-            memset(&doc, 0, sizeof(doc));
-            doc.text = data + start;
-            doc.len = end - start;
-            while (doc.len && (doc.text[doc.len - 1] == '\r'))
-                doc.len--;
-            doc.base = (long long)start;
-            doc.line = line_of(data, start, &coff, &cline);
-            doc.text_is_slice = 1;
-            rc = deliver(r, &doc, doc.line);
-        }
-    }
-    return rc;
-}
-
-static int read_jsonl(rctx *r, const char *data, size_t len)
-{
-    size_t pos = 0;
-    long lineno = 0;
-    int rc = 0;
-
-    while (pos < len && rc == 0) {
-        const char *nl = memchr(data + pos, '\n', len - pos);
-        size_t e = nl ? (size_t)(nl - data) : len, start = pos;
-        char *copy;
-        cJSON *o;
-        const cJSON *t, *d;
-
-        lineno++;
-        pos = nl ? e + 1 : len;
-        if (is_blank_line(data + start, e - start))
-            continue;
-        if (e - start > r->opts->max_doc_bytes * 2 + 1024) {
-            dg_diag_warn(r->diag, r->name, lineno, "line of %zu bytes over --max-doc-bytes: skipped",
-                         e - start);
-            r->index++;
-            continue;
-        }
-        if (memchr(data + start, '\0', e - start)) {
-            dg_diag_warn(r->diag, r->name, lineno, "NUL byte in JSON line: skipped");
-            r->index++;
-            continue;
-        }
-        copy = dg_strndup(data + start, e - start);
-        if (!copy)
-            return dg_error_set(r->err, DG_ENOMEM, "out of memory");
-        o = cJSON_ParseWithOpts(copy, NULL, 1);
-        free(copy);
-        if (!o || !cJSON_IsObject(o)) {
-            dg_diag_warn(r->diag, r->name, lineno, "malformed JSON line%s: skipped",
-                         nl ? "" : " (truncated last line?)");
-            cJSON_Delete(o);
-            r->index++;
-            continue;
-        }
-        t = cJSON_GetObjectItemCaseSensitive(o, r->opts->text_field);
-        d = cJSON_GetObjectItemCaseSensitive(o, r->opts->date_field);
-        if (!cJSON_IsString(t)) {
-            dg_diag_warn(r->diag, r->name, lineno, "no string field \"%s\": skipped",
-                         r->opts->text_field);
-            r->index++;
+        doc.text = t->valuestring;
+        doc.len = strlen(t->valuestring);
+        doc.date = cJSON_IsString(d) ? d->valuestring : NULL;
+        doc.line = lineno;
+        doc.base = base;
+        doc.text_is_slice = 0;
+        if (cJSON_IsString(src) && src->valuestring[0]) {
+            /* the document names itself: document 0 at line 1 of it */
+            const char *name = r->name;
+            long index = r->index;
+            r->name = src->valuestring;
+            r->index = 0;
+            doc.line = 1;
+            doc.base = 0;
+            rc = dg_reader_deliver(r, &doc, 1);
+            r->name = name;
+            r->index = index + 1;
         } else {
-            dg_document doc;
-            memset(&doc, 0, sizeof(doc));
-            doc.text = t->valuestring;
-            doc.len = strlen(t->valuestring);
-            doc.date = cJSON_IsString(d) ? d->valuestring : NULL;
-            doc.line = lineno;
-            doc.base = (long long)start;
-            doc.text_is_slice = 0;
-            rc = deliver(r, &doc, lineno);
+            rc = dg_reader_deliver(r, &doc, lineno);
         }
-        cJSON_Delete(o);
     }
+    cJSON_Delete(o);
     return rc;
 }
 
@@ -410,7 +308,7 @@ static int html_text(xmlNode *root, dg_buf *out)
     return rc;
 }
 
-static int read_html(rctx *r, const char *data, size_t len)
+int dg_reader_html(dg_rctx *r, const char *data, size_t len)
 {
     htmlDocPtr hd;
     xmlNode *root;
@@ -442,7 +340,7 @@ static int read_html(rctx *r, const char *data, size_t len)
             doc.date = date[0] ? date : NULL;
             doc.line = 1;
             doc.text_is_slice = 0;
-            rc = deliver(r, &doc, 1);
+            rc = dg_reader_deliver(r, &doc, 1);
         }
     }
     dg_buf_destroy(&text);
@@ -450,35 +348,22 @@ static int read_html(rctx *r, const char *data, size_t len)
     return rc;
 }
 
-int dg_read_documents(const char *data, size_t len, const char *name,
-                      const dg_reader_opts *opts, dg_document_fn fn,
-                      void *ctx, dg_diag *diag, dg_error *err)
+int dg_reader_refuse(const char *data, size_t len, const char *name, dg_diag *diag)
 {
-    rctx r;
-    dg_input_format fmt = opts->format;
-    size_t i, nul = 0, sample = len < 65536 ? len : 65536;
+    size_t i, nul = 0, sample = len < DG_READER_SAMPLE ? len : DG_READER_SAMPLE;
 
-    r.name = name;
-    r.opts = opts;
-    r.fn = fn;
-    r.ctx = ctx;
-    r.diag = diag;
-    r.err = err;
-    r.index = 0;
-    if (len == 0)
-        return 0;
     if (len >= 2 && (((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE) ||
                      ((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF))) {
         dg_diag_warn(diag, name, 1, "not UTF-8 (a UTF-16 byte order mark): skipped; "
                      "convert with iconv -f UTF-16 -t UTF-8");
-        return 0;
+        return 1;
     }
     for (i = 0; i < sample; i++)
         nul += data[i] == '\0';
     if (nul * 100 > sample) {
         dg_diag_warn(diag, name, 1, "binary file (%zu NUL bytes in the first %zu): skipped",
                      nul, sample);
-        return 0;
+        return 1;
     }
     if (dg_utf8_validate(data, sample) < sample) {
         /* mostly invalid: another encoding (GB18030, Big5) */
@@ -493,17 +378,8 @@ int dg_read_documents(const char *data, size_t len, const char *name,
             dg_diag_warn(diag, name, 1, "not UTF-8 (%zu invalid bytes in the first %zu; "
                          "GB18030 or Big5?): skipped; convert with iconv -f GB18030 -t UTF-8",
                          bad, sample);
-            return 0;
+            return 1;
         }
     }
-    if (fmt == DG_INPUT_AUTO)
-        fmt = dg_input_format_for(name);
-    switch (fmt) {
-    case DG_INPUT_HTML:
-        return read_html(&r, data, len);
-    case DG_INPUT_JSONL:
-        return read_jsonl(&r, data, len);
-    default:
-        return read_text(&r, data, len);
-    }
+    return 0;
 }
