@@ -229,7 +229,8 @@ static char *unknown_id(const char *country, const char *name)
     dg_buf b = DG_BUF_INIT;
     const char *p;
 
-    if (dg_buf_addf(&b, "person:%s:", country[0] ? country : "XX") < 0)
+    /* no country known: "person::Name" (XX would read as a country) */
+    if (dg_buf_addf(&b, "person:%s:", country) < 0)
         return NULL;
     /* Chinese names lose their spaces (王 毅); Latin ones keep one */
     for (p = name; *p; p++)
@@ -325,7 +326,9 @@ static int fill_party(const xdoc *x, dg_party *p, const xparty *xp, dg_role role
         p->name = dg_strdup0(gr->name_en);
         p->name_zh = dg_strdup0(gr->name_zh);
     } else {
-        dg_buf_addf(&id, "country:%s", p->country[0] ? p->country : "XX");
+        if (!p->country[0])
+            return DG_EINVAL; /* a country party needs its country */
+        dg_buf_addf(&id, "country:%s", p->country);
         p->id = dg_buf_detach(&id);
         if (c) {
             p->name = dg_strdup0(c->name_en);

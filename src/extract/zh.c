@@ -65,6 +65,8 @@ static const char *const name_stops[] = {
 /* Words after a title that name a place, not a person. */
 static const char *const venue_words[] = {
     "府", "官邸", "府邸", "宫", "办公室", "大楼", "官员", "们", "等人",
+    /* 外长会期间: the title was part of a meeting's name */
+    "会", "期间", "级",
 };
 
 /* Verbs of speech: what follows is reported, not reported as news. */
