@@ -173,7 +173,7 @@ int dg_graph_analyze(dg_graph *g, const dg_analyze_opts *opts, dg_error *err)
         pairs[k].b = e->from < e->to ? e->to : e->from;
         pairs[k].w = e->weight;
     }
-    qsort(pairs, g->n_edges, sizeof(*pairs), pair_cmp);
+    dg_graph_sort(pairs, g->n_edges, sizeof(*pairs), pair_cmp);
     for (k = 0; k < g->n_edges; k++) {
         if (pairs[k].a == pairs[k].b)
             continue;

@@ -510,7 +510,7 @@ static int make_edges(dg_graph *g, builder *b, const dg_meeting_list *events)
     size_t i, j, k, ne = 0;
     char **dates = NULL;
 
-    qsort(b->recs, b->n_recs, sizeof(erec), erec_cmp);
+    dg_graph_sort(b->recs, b->n_recs, sizeof(erec), erec_cmp);
     for (i = 0; i < b->n_recs; i = j) {
         for (j = i + 1; j < b->n_recs && b->recs[j].a == b->recs[i].a &&
                         b->recs[j].b == b->recs[i].b && b->recs[j].type == b->recs[i].type;
@@ -543,7 +543,7 @@ static int make_edges(dg_graph *g, builder *b, const dg_meeting_list *events)
         }
         if (e->type == DG_EDGE_REPRESENTS)
             e->weight = 1.0;
-        qsort(dates, nd, sizeof(char *), cmp_cstr);
+        dg_graph_sort(dates, nd, sizeof(char *), cmp_cstr);
         e->dates = malloc((nd ? nd : 1) * sizeof(char *));
         if (!e->dates)
             goto fail;
@@ -602,7 +602,7 @@ int dg_graph_build(dg_graph *g, const dg_meeting_list *events,
         order[i].nodes = b.t.nodes;
         order[i].i = i;
     }
-    qsort(order, b.t.n, sizeof(*order), nref_cmp);
+    dg_graph_sort(order, b.t.n, sizeof(*order), nref_cmp);
     for (i = 0; i < b.t.n; i++) {
         g->nodes[i] = b.t.nodes[order[i].i];
         remap[order[i].i] = i;

@@ -2,8 +2,19 @@
 #define DG_GRAPH_INT_H
 /* Private helpers shared by build.c, analyze.c and stats.c. */
 
+#include <stdlib.h>
+
 #include "diplograph/graph.h"
 #include "diplograph/meeting.h"
+
+/* qsort that accepts an empty (NULL) array: qsort(NULL, 0, ...) is
+ * undefined behaviour. */
+static inline void dg_graph_sort(void *base, size_t n, size_t size,
+                                 int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(base, n, size, cmp);
+}
 
 /* The country a party stands for (its country field, else the code in a
  * "country:XX" or "person:XX:name" id); "" when none. */

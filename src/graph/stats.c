@@ -184,8 +184,8 @@ static int entity_rows(entity_row **out, size_t *n_out, recs *evr, recs *par)
 {
     size_t i, j, k = 0, n = 0;
 
-    qsort(evr->v, evr->n, sizeof(rec), rec_cmp_ev);
-    qsort(par->v, par->n, sizeof(rec), rec_cmp_partner);
+    dg_graph_sort(evr->v, evr->n, sizeof(rec), rec_cmp_ev);
+    dg_graph_sort(par->v, par->n, sizeof(rec), rec_cmp_partner);
     *out = calloc(evr->n ? evr->n : 1, sizeof(entity_row));
     *n_out = 0;
     if (!*out)
@@ -213,7 +213,7 @@ static int entity_rows(entity_row **out, size_t *n_out, recs *evr, recs *par)
                 r->partners++;
     }
     *n_out = n;
-    qsort(*out, n, sizeof(entity_row), entity_cmp);
+    dg_graph_sort(*out, n, sizeof(entity_row), entity_cmp);
     return DG_OK;
 }
 
@@ -356,18 +356,18 @@ static int compute(interactions *in, const dg_meeting_list *events)
         in->month_keys[i][7] = '\0';
         months[i] = in->month_keys[i];
     }
-    qsort(months, n_months, sizeof(char *), cstr_cmp);
+    dg_graph_sort(months, n_months, sizeof(char *), cstr_cmp);
     if (count_sorted(&in->months, &in->n_months, months, n_months) < 0)
         goto out;
-    qsort(places, n_places, sizeof(char *), cstr_cmp);
+    dg_graph_sort(places, n_places, sizeof(char *), cstr_cmp);
     if (count_sorted(&in->places, &in->n_places, places, n_places) < 0)
         goto out;
-    qsort(in->places, in->n_places, sizeof(count_row), count_cmp_desc);
-    qsort(in->months, in->n_months, sizeof(count_row), count_cmp_key);
+    dg_graph_sort(in->places, in->n_places, sizeof(count_row), count_cmp_desc);
+    dg_graph_sort(in->months, in->n_months, sizeof(count_row), count_cmp_key);
     if (entity_rows(&in->countries, &in->n_countries, &cev, &cpar) < 0 ||
         entity_rows(&in->officials, &in->n_officials, &oev, &opar) < 0)
         goto out;
-    qsort(pairs, n_pairs, sizeof(pair_row), pair_cmp_key);
+    dg_graph_sort(pairs, n_pairs, sizeof(pair_row), pair_cmp_key);
     for (i = 0, k = 0; i < n_pairs; i = j) {
         pair_row acc = pairs[i];
         acc.events = 0;
@@ -383,7 +383,7 @@ static int compute(interactions *in, const dg_meeting_list *events)
         pairs[k++] = acc;
     }
     n_pairs = k;
-    qsort(pairs, n_pairs, sizeof(pair_row), pair_cmp_top);
+    dg_graph_sort(pairs, n_pairs, sizeof(pair_row), pair_cmp_top);
     in->pairs = pairs;
     in->n_pairs = n_pairs;
     pairs = NULL;
@@ -472,7 +472,7 @@ static node_ref *rank_nodes(const dg_graph *g)
         r[i].g = g;
         r[i].i = i;
     }
-    qsort(r, g->n_nodes, sizeof(*r), by_pagerank);
+    dg_graph_sort(r, g->n_nodes, sizeof(*r), by_pagerank);
     return r;
 }
 
