@@ -2,6 +2,8 @@
 #define DG_GRAPH_INT_H
 /* Private helpers shared by build.c, analyze.c and stats.c. */
 
+#include <stdlib.h>
+
 #include "diplograph/graph.h"
 #include "diplograph/meeting.h"
 

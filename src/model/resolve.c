@@ -31,6 +31,14 @@
 #include "diplograph/resolve.h"
 #include "common.h"
 
+/* qsort that accepts an empty (NULL) array */
+static void sort_any(void *base, size_t n, size_t size,
+                     int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(base, n, size, cmp);
+}
+
 enum { DCLASS_DAY = 0, DCLASS_MONTH, DCLASS_YEAR, DCLASS_NONE };
 
 typedef struct {
@@ -246,7 +254,7 @@ static int make_keys(mref *r, const dg_meeting *m)
         items[n].bare = is_bare_country(p) && items[n].key[0];
         n++;
     }
-    qsort(items, n, sizeof(*items), slot_item_cmp);
+    sort_any(items, n, sizeof(*items), slot_item_cmp);
     r->slots = calloc(n ? n : 1, sizeof(char *));
     if (!r->slots)
         goto out;
@@ -611,8 +619,8 @@ static int merge_event(dg_meeting *ev, mref *const *mem, size_t n, const mref *a
             extra += (size_t)(m->mentions > 0 ? m->mentions : 1);
     }
     drop_covered_countries(ev);
-    qsort(ev->parties, ev->n_parties, sizeof(dg_party), cmp_party_id);
-    qsort(ev->sources, ev->n_sources, sizeof(dg_source), cmp_source);
+    sort_any(ev->parties, ev->n_parties, sizeof(dg_party), cmp_party_id);
+    sort_any(ev->sources, ev->n_sources, sizeof(dg_source), cmp_source);
     /* the same source read twice (a shard and its merge) counts once */
     for (i = 0, j = 0; i < ev->n_sources; i++) {
         if (j > 0 && source_cmp(&ev->sources[j - 1], &ev->sources[i]) == 0) {
@@ -659,7 +667,7 @@ int dg_resolve_events(dg_meeting_list *out, const dg_meeting_list *mentions,
     for (i = 0; i < n; i++)
         if (make_keys(&refs[i], &mentions->items[i]) < 0)
             goto out;
-    qsort(refs, n, sizeof(*refs), mref_order);
+    sort_any(refs, n, sizeof(*refs), mref_order);
     for (i = 0; i < n; i = j) {
         for (j = i + 1; j < n && strcmp(refs[i].bucket, refs[j].bucket) == 0; j++)
             ;
@@ -675,7 +683,7 @@ int dg_resolve_events(dg_meeting_list *out, const dg_meeting_list *mentions,
             goto out;
         for (i = n; i-- > 0;)
             anchor[refs[i].cluster] = i;
-        qsort(order, n, sizeof(*order), member_order);
+        sort_any(order, n, sizeof(*order), member_order);
         for (i = 0; i < n; i = j) {
             dg_meeting ev;
             for (j = i + 1; j < n && order[j]->cluster == order[i]->cluster; j++)
@@ -689,7 +697,7 @@ int dg_resolve_events(dg_meeting_list *out, const dg_meeting_list *mentions,
         }
         free(anchor);
     }
-    qsort(out->items + start, out->len - start, sizeof(dg_meeting), event_qcmp);
+    sort_any(out->items + start, out->len - start, sizeof(dg_meeting), event_qcmp);
     rc = DG_OK;
 out:
     if (refs)
