@@ -117,6 +117,10 @@ static const en_trigger triggers[] = {
     { "paid a working visit to ", DG_KIND_VISIT, E_VISIT },
     { "'s visit to ", DG_KIND_VISIT, E_VISIT },
     { "visited ", DG_KIND_VISIT, E_VISIT },
+    { "official visit to ", DG_KIND_VISIT, E_VISIT },
+    { "state visit to ", DG_KIND_VISIT, E_VISIT },
+    { "working visit to ", DG_KIND_VISIT, E_VISIT },
+    { "official goodwill visit to ", DG_KIND_VISIT, E_VISIT },
     { "attended ", DG_KIND_MULTILATERAL, E_ATTEND },
     { "took part in ", DG_KIND_MULTILATERAL, E_ATTEND },
     { "participated in ", DG_KIND_MULTILATERAL, E_ATTEND },
@@ -657,9 +661,10 @@ void dg_xen_sentence(xdoc *x, size_t s, size_t e)
             break;
         default: {
             size_t n_obj;
-            if (tr->t == E_MUTUAL && n_subj >= 2 && tend >= 1 &&
-                dg_xfind(x, s, p, " and ") != (size_t)-1 && !dg_xat(x, tend - 5, "with ")) {
-                n = n_subj; /* X and Y held talks */
+            if ((tr->t == E_MUTUAL || tr->t == E_HOST) && n_subj >= 2 && tend >= 1 &&
+                dg_xfind(x, s, p, " and ") != (size_t)-1 && !dg_xat(x, tend - 5, "with ") &&
+                parse_parties(x, tend, oe, ps + n_subj, X_MAX_PARTIES - n_subj) == 0) {
+                n = n_subj; /* X and Y held talks; X and Y met */
             } else {
                 n_obj = parse_parties(x, tend, oe, ps + n_subj, X_MAX_PARTIES - n_subj);
                 if (n_obj == 0 && (dg_xat(x, tend, "leaders of ") || dg_xat(x, tend, "the leaders of ")))
