@@ -695,18 +695,23 @@ static void drop_covered_visits(xdoc *x)
         if (v->kind == DG_KIND_VISIT && v->n_parties == 2) {
             const dg_party *guest = v->parties[0].role == DG_ROLE_GUEST ? &v->parties[0] : &v->parties[1];
             const dg_party *host = guest == &v->parties[0] ? &v->parties[1] : &v->parties[0];
+            /* a visit hosted by a named person (the inviter) is covered
+             * only by a meeting with that person */
+            int host_person = host->type == DG_PARTY_PERSON;
             for (j = 0; j < x->found.len && !covered; j++) {
                 const dg_meeting *m = &x->found.items[j];
-                int has_guest = 0, has_host_country = 0;
+                int has_guest = 0, has_host = 0;
                 if (j == i || m->kind == DG_KIND_VISIT)
                     continue;
                 for (k = 0; k < m->n_parties; k++) {
-                    if (strcmp(m->parties[k].id, guest->id) == 0)
+                    if (same_person(&m->parties[k], guest))
                         has_guest = 1;
-                    else if (host->country[0] && strcmp(m->parties[k].country, host->country) == 0)
-                        has_host_country = 1;
+                    else if (host_person ? same_person(&m->parties[k], host)
+                                         : (host->country[0] &&
+                                            strcmp(m->parties[k].country, host->country) == 0))
+                        has_host = 1;
                 }
-                covered = has_guest && has_host_country;
+                covered = has_guest && has_host;
             }
         }
         if (covered)
@@ -773,10 +778,16 @@ int dg_extract_document(const dg_document *doc, const dg_extract_opts *opts,
  * no meeting and is skipped before folding: most news is not diplomacy. */
 static int set_prescan(dg_gazetteer *g, dg_error *err)
 {
-    static const char *const zh[] = {
-        "会见", "會見", "会谈", "會談", "会晤", "會晤", "会面", "會面", "见面", "見面",
-        "接见", "接見", "通话", "通話", "电话", "電話", "视频", "視頻", "视像", "視像",
-        "视讯", "視訊", "主持", "出席", "访问", "訪問", "举行会谈", "舉行會談",
+    /* two-character stems, each character in either script: mixed text
+     * (访問, 會见) must pass too */
+    static const char *const zh[][2][2] = {
+        { { "会", "會" }, { "见", "見" } }, { { "会", "會" }, { "谈", "談" } },
+        { { "会", "會" }, { "晤", "晤" } }, { { "会", "會" }, { "面", "面" } },
+        { { "见", "見" }, { "面", "面" } }, { { "接", "接" }, { "见", "見" } },
+        { { "通", "通" }, { "话", "話" } }, { { "电", "電" }, { "话", "話" } },
+        { { "视", "視" }, { "频", "頻" } }, { { "视", "視" }, { "像", "像" } },
+        { { "视", "視" }, { "讯", "訊" } }, { { "主", "主" }, { "持", "持" } },
+        { { "出", "出" }, { "席", "席" } }, { { "访", "訪" }, { "问", "問" } },
     };
     static const char *const en[] = {
         "met", "meet", "talks", "call", "phone", "receiv", "visit", "attend", "chair",
@@ -784,12 +795,16 @@ static int set_prescan(dg_gazetteer *g, dg_error *err)
         "took place", "opened", "presided", "video", "virtual", "telephone", "co-chair",
         "cochair", "Meeting",
     };
-    const char *forms[DG_ARRAY_LEN(zh) + 3 * DG_ARRAY_LEN(en)];
+    const char *forms[4 * DG_ARRAY_LEN(zh) + 3 * DG_ARRAY_LEN(en)];
     char up[DG_ARRAY_LEN(en)][2][32];
+    char mix[DG_ARRAY_LEN(zh)][4][8];
     size_t n = 0, i, k;
 
     for (i = 0; i < DG_ARRAY_LEN(zh); i++)
-        forms[n++] = zh[i];
+        for (k = 0; k < 4; k++) {
+            snprintf(mix[i][k], sizeof(mix[i][k]), "%s%s", zh[i][0][k / 2], zh[i][1][k % 2]);
+            forms[n++] = mix[i][k];
+        }
     for (i = 0; i < DG_ARRAY_LEN(en); i++) {
         size_t len = strlen(en[i]);
         forms[n++] = en[i];

@@ -254,11 +254,16 @@ static size_t parse_party(const xdoc *x, size_t pos, size_t limit, xparty *p)
                dg_gazetteer_country(x->gaz, (uint32_t)p->country)->code) != 0) {
         /* 乌兹别克斯坦总理梅列多夫 is not the Turkmen official of that name:
          * the stated country wins, the person is unknown */
+        size_t e = m->end, n2;
+        /* the name may run on past the official's (达尔 in 达尔维什) */
+        while (e < limit && is_han(dg_xcp(x, e, &n2)) && !dg_xmatch_at(x, e) &&
+               !at_any(x, e, name_stops, DG_ARRAY_LEN(name_stops)) && e - m->start < 30)
+            e += n2;
         p->type = DG_PARTY_PERSON;
         p->name_start = m->start;
-        p->name_end = m->end;
-        p->end = m->end;
-        return m->end;
+        p->name_end = e;
+        p->end = e;
+        return e;
     }
     if (m && m->end <= limit && dg_xref(x, m, DG_ENT_OFFICIAL) >= 0) {
         p->type = DG_PARTY_PERSON;
