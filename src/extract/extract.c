@@ -743,6 +743,7 @@ int dg_extract_document(const dg_document *doc, const dg_extract_opts *opts,
     x.ref_place = -1;
     x.carry_place = -1;
     x.carry_group = -1;
+    x.visit_country = -1;
     dg_meeting_list_init(&x.found);
     dg_buf_init(&x.fd.text);
     if (doc->len >= UINT32_MAX)

@@ -28,6 +28,7 @@ typedef struct {
     long carry_place;
     long carry_group;
     int carry_valid;
+    long visit_country; /* country of a visit the document reports, -1 */
     int speech_para;    /* the current paragraph is reported speech */
     size_t para_start;
     const char *lang;

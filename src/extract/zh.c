@@ -554,6 +554,10 @@ static void roles_by_place(const xdoc *x, long place, xparty *ps, dg_role *roles
     const char *pc = place >= 0 ? dg_gazetteer_place(x->gaz, (uint32_t)place)->country : "";
     size_t i, hosts = 0;
 
+    /* no place, but the document reports a visit to a country: "访问期间，
+     * X会见了叙利亚总理" happens there */
+    if (!pc[0] && x->visit_country >= 0)
+        pc = dg_gazetteer_country(x->gaz, (uint32_t)x->visit_country)->code;
     for (i = 0; pc[0] && i < n; i++)
         hosts += strcmp(dg_xparty_country(x, &ps[i]), pc) == 0;
     for (i = 0; i < n; i++) {
@@ -720,6 +724,7 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
                     p = tend;
                     continue;
                 }
+                x->visit_country = c;
                 size_t ying = dg_xfind(x, s, p, "应");
                 xparty inviter;
                 n = n_subj < X_MAX_PARTIES - 1 ? n_subj : X_MAX_PARTIES - 1;
