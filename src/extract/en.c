@@ -435,6 +435,13 @@ static int irrealis_before(const xdoc *x, size_t s, size_t p)
 static int find_date(const xdoc *x, size_t s, size_t e, xdate *out)
 {
     size_t i;
+
+    /* "later the same day", "on the same day": the last event's date */
+    if (x->carry_valid && (dg_xfind(x, s, e, "the same day") != (size_t)-1 ||
+                           dg_xfind(x, s, e, "that day") != (size_t)-1)) {
+        *out = x->carry_date;
+        return 1;
+    }
     size_t dg_xdate_en_weekday(xdate *o, const char *t, size_t len, const xdate *ref);
 
     for (i = s; i < e; i++) {
@@ -566,6 +573,10 @@ void dg_xen_sentence(xdoc *x, size_t s, size_t e)
         }
         has_date = find_date(x, s, e, &date);
         place = (tr->kind == DG_KIND_CALL || tr->kind == DG_KIND_VIDEO_CALL) ? -1 : find_place(x, s, e);
+        /* "Fu also met ...", "during the visit": where the last one was */
+        if (place < 0 && tr->kind != DG_KIND_CALL && tr->kind != DG_KIND_VIDEO_CALL &&
+            (dg_xfind(x, s, p, " also ") != (size_t)-1 || dg_xfind(x, s, p, "during the visit") != (size_t)-1))
+            place = x->last_place;
         {
             /* the subject follows a dateline ("-- ") or an attribution
              * ("Spokesperson X: ") and an earlier verb of this sentence */

@@ -456,6 +456,12 @@ void dg_xemit(xdoc *x, dg_kind kind, const xdate *date, long place,
     dg_meeting_init(&m);
     m.kind = kind;
     m.confidence = confidence;
+    if (place >= 0)
+        x->last_place = place;
+    if (date && date->y) {
+        x->carry_date = *date;
+        x->carry_valid = 1;
+    }
     m.date = date ? dg_xdate_format(date) : NULL;
     if (place >= 0) {
         const dg_place *pl = dg_gazetteer_place(x->gaz, (uint32_t)place);
@@ -744,6 +750,7 @@ int dg_extract_document(const dg_document *doc, const dg_extract_opts *opts,
     x.carry_place = -1;
     x.carry_group = -1;
     x.visit_country = -1;
+    x.last_place = -1;
     dg_meeting_list_init(&x.found);
     dg_buf_init(&x.fd.text);
     if (doc->len >= UINT32_MAX)

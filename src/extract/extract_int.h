@@ -29,6 +29,7 @@ typedef struct {
     long carry_group;
     int carry_valid;
     long visit_country; /* country of a visit the document reports, -1 */
+    long last_place;    /* place of the last meeting emitted, -1 */
     int speech_para;    /* the current paragraph is reported speech */
     size_t para_start;
     const char *lang;

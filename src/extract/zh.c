@@ -742,6 +742,11 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
             }
         }
         place = (kind == DG_KIND_CALL || kind == DG_KIND_VIDEO_CALL) ? -1 : find_place(x, s, e);
+        /* 同日，X还会见了…: where the last meeting was */
+        if (place < 0 && kind != DG_KIND_CALL && kind != DG_KIND_VIDEO_CALL &&
+            (dg_xfind(x, rs, p, "还") != (size_t)-1 || dg_xfind(x, s, p, "同日") != (size_t)-1 ||
+             dg_xfind(x, s, p, "期间") != (size_t)-1))
+            place = x->last_place;
         /* "王毅、何立峰等出席会晤": they took part in the meeting reported
          * before; they join it */
         if (tr->vt == V_ATTEND && x->found.len > 0 && n_subj > 0 &&
