@@ -284,6 +284,20 @@ static size_t parse_party(const xdoc *x, size_t pos, size_t lim, xparty *p)
         i += 12;
         m = dg_xmatch_at(x, i);
     }
+    /* qualifiers before a title: State Minister, Senior Minister, First
+     * Vice President, Acting Foreign Minister */
+    if (!m) {
+        static const char *const quals[] = { "state ", "senior ", "first ", "second ", "acting ",
+                                             "chief ", "executive " };
+        size_t k;
+        for (k = 0; k < DG_ARRAY_LEN(quals); k++)
+            if (dg_xat(x, i, quals[k])) {
+                const dg_gaz_match *n2 = dg_xmatch_at(x, i + strlen(quals[k]));
+                if (n2 && dg_xref(x, n2, DG_ENT_TITLE) >= 0)
+                    m = n2;
+                break;
+            }
+    }
     while (m && m->end <= lim && dg_xref(x, m, DG_ENT_TITLE) >= 0 && dg_xref(x, m, DG_ENT_OFFICIAL) < 0) {
         if (p->title < 0) {
             p->title = dg_xref(x, m, DG_ENT_TITLE);
@@ -312,7 +326,23 @@ static size_t parse_party(const xdoc *x, size_t pos, size_t lim, xparty *p)
     i = skip_sp(x, i, lim);
     m = dg_xmatch_at(x, i);
     if (m && m->end <= lim && dg_xref(x, m, DG_ENT_OFFICIAL) >= 0) {
+        const dg_official *o = dg_gazetteer_official(x->gaz, (uint32_t)dg_xref(x, m, DG_ENT_OFFICIAL));
+        size_t after = m->end + 1;
         p->type = DG_PARTY_PERSON;
+        /* "Retno Sadikin" is not Retno Marsudi: a known first name or
+         * surname followed by more of a name, or an official of another
+         * country than the one stated, is an unknown person */
+        if ((m->end < lim && x->fd.text.ptr[m->end] == ' ' && after < lim &&
+             is_upper_at(x, after) && !dg_xmatch_at(x, after) && name_run(x, after, lim) > after) ||
+            (p->country >= 0 &&
+             strcmp(o->country, dg_gazetteer_country(x->gaz, (uint32_t)p->country)->code) != 0)) {
+            p->name_start = m->start;
+            p->name_end = name_run(x, m->start, lim);
+            if (p->name_end <= m->end)
+                p->name_end = m->end;
+            p->end = p->name_end;
+            return p->end;
+        }
         p->official = dg_xref(x, m, DG_ENT_OFFICIAL);
         p->end = m->end;
         return p->end;
@@ -411,8 +441,8 @@ static size_t object_end(const xdoc *x, size_t from, size_t e)
         if (c != ' ' || i == from)
             continue; /* every stop word starts with a space */
         for (k = 0; k < DG_ARRAY_LEN(stops); k++)
-            if (dg_xat(x, i, stops[k]))
-                return i;
+            if (dg_xat(x, i, stops[k]) && !inside_match(x, i + 1))
+                return i; /* not the "for" of "Minister for Foreign Affairs" */
     }
     return e;
 }
