@@ -246,6 +246,31 @@ static int is_latin(const char *s)
     return s && (unsigned char)s[0] < 0x80;
 }
 
+/* A title used by one country names it (国务卿 -> US), unless the form is
+ * shared by titles of several countries ("Premier": China, Taiwan). */
+static int title_country_certain(const xdoc *x, const xparty *xp)
+{
+    const dg_gaz_match *m = xp->title_end > xp->title_start ? dg_xmatch_at(x, xp->title_start) : NULL;
+    const dg_gaz_ref *r;
+    size_t n, i;
+    const char *first = NULL;
+
+    if (!m)
+        return 1;
+    r = dg_gazetteer_form_refs(x->gaz, m->form, &n);
+    for (i = 0; i < n; i++) {
+        const dg_title *t;
+        if (r[i].type != DG_ENT_TITLE)
+            continue;
+        t = dg_gazetteer_title(x->gaz, r[i].index);
+        if (!first)
+            first = t->country;
+        else if (strcmp(first, t->country) != 0)
+            return 0;
+    }
+    return 1;
+}
+
 static int fill_party(const xdoc *x, dg_party *p, const xparty *xp, dg_role role)
 {
     const dg_gazetteer *g = x->gaz;
@@ -284,7 +309,7 @@ static int fill_party(const xdoc *x, dg_party *p, const xparty *xp, dg_role role
                 p->title = dg_strdup0(t->en);
                 p->title_zh = dg_strdup0(t->zh);
             }
-            if (!c && t->country[0])
+            if (!c && t->country[0] && title_country_certain(x, xp))
                 memcpy(p->country, t->country, 3);
         }
     }
@@ -377,7 +402,18 @@ static int same_person(const dg_party *a, const dg_party *b)
         return 1;
     x = last_word(a->name);
     y = last_word(b->name);
-    return x && y && strlen(x) >= 3 && strcmp(x, y) == 0;
+    if (x && y && strlen(x) >= 3 && strcmp(x, y) == 0)
+        return 1;
+    /* "Pongsak" in a headline, "Pongsak Silaporn" in the body: a one-word
+     * name that is a word of the other */
+    if (a->name && b->name && (!strchr(a->name, ' ') || !strchr(b->name, ' '))) {
+        const char *one = strchr(a->name, ' ') ? b->name : a->name;
+        const char *full = one == a->name ? b->name : a->name;
+        size_t n = strlen(one);
+        const char *f = strstr(full, one);
+        return n >= 3 && f && (f == full || f[-1] == ' ') && (f[n] == ' ' || f[n] == '\0');
+    }
+    return 0;
 }
 
 static int has_party_like(const dg_meeting *m, const dg_party *p)
