@@ -685,14 +685,21 @@ void dg_xen_sentence(xdoc *x, size_t s, size_t e)
                 continue;
             }
             ps[0] = ps[n_subj - 1];
-            memset(&ps[1], 0, sizeof(xparty));
-            ps[1].type = DG_PARTY_COUNTRY;
-            ps[1].official = ps[1].title = ps[1].group = -1;
-            ps[1].country = c;
+            {
+                /* "at the invitation of X": the inviter hosts the visit */
+                size_t inv = dg_xfind(x, s, e, "at the invitation of ");
+                if (inv == (size_t)-1 ||
+                    parse_parties(x, inv + 21, e, ps + 1, 1) != 1 || ps[1].type != DG_PARTY_PERSON) {
+                    memset(&ps[1], 0, sizeof(xparty));
+                    ps[1].type = DG_PARTY_COUNTRY;
+                    ps[1].official = ps[1].title = ps[1].group = -1;
+                    ps[1].country = c;
+                }
+            }
             n = 2;
             roles[0] = DG_ROLE_GUEST;
             roles[1] = DG_ROLE_HOST;
-            place = -1;
+            x->visit_country = c;
             break;
         }
         case E_BETWEEN:

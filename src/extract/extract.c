@@ -393,7 +393,7 @@ static int same_person(const dg_party *a, const dg_party *b)
 
     if (strcmp(a->id, b->id) == 0)
         return 1;
-    if (a->type != DG_PARTY_PERSON || b->type != DG_PARTY_PERSON || !a->country[0] ||
+    if (a->type != DG_PARTY_PERSON || b->type != DG_PARTY_PERSON ||
         strcmp(a->country, b->country) != 0)
         return 0;
     if (a->name_zh && b->name_zh &&
