@@ -629,20 +629,37 @@ void dg_xen_sentence(xdoc *x, size_t s, size_t e)
                 if (w != (size_t)-1)
                     w += strlen(with[j]);
             }
+            size_t cb = dg_xfind(x, tend, e, "chaired by ");
+            int chaired = 0;
+            if (cb == (size_t)-1)
+                cb = dg_xfind(x, tend, e, "presided over by ");
+            /* "..., which was chaired by X": a named chair makes a group
+             * meeting of a meeting noun even without a known group */
+            if (cb != (size_t)-1 && group < 0) {
+                static const char *const nouns[] = { "meeting", "summit", "dialogue", "forum", "conference" };
+                for (j = 0; j < DG_ARRAY_LEN(nouns) && !chaired; j++)
+                    chaired = dg_xfind(x, tend, cb, nouns[j]) != (size_t)-1;
+            }
             /* a meeting of no known group counts when others are named */
-            if (group < 0 && (tr->t != E_ATTEND || w == (size_t)-1)) {
+            if (group < 0 && !chaired && (tr->t != E_ATTEND || w == (size_t)-1)) {
                 p = tend;
                 continue;
             }
             n = tr->t == E_ATTEND ? n_subj : 0;
             if (w != (size_t)-1)
                 n += parse_parties(x, w, e, ps + n, X_MAX_PARTIES - n);
-            if (group < 0 && n < 3) {
+            for (k = 0; k < n; k++)
+                roles[k] = DG_ROLE_PARTICIPANT;
+            if (cb != (size_t)-1) {
+                size_t at = cb + (dg_xat(x, cb, "chaired by ") ? 11 : 17);
+                size_t m2 = parse_parties(x, at, e, ps + n, 1);
+                if (m2 == 1)
+                    roles[n++] = DG_ROLE_CHAIR;
+            }
+            if (group < 0 && n < 3 && !chaired) {
                 p = tend;
                 continue; /* two persons: not a multilateral meeting */
             }
-            for (k = 0; k < n; k++)
-                roles[k] = DG_ROLE_PARTICIPANT;
             break;
         }
         case E_CHAIR: {
