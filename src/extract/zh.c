@@ -153,6 +153,16 @@ static int at_any(const xdoc *x, size_t pos, const char *const *words, size_t n)
     return 0;
 }
 
+/* Inside a transliterated name a title or a trigger ends it, but a
+ * country, place or another official's short name does not: 贾纽埃里 holds
+ * 纽埃 (Niue), 纳卡拉维 holds 卡拉 (Kalla). */
+static int name_ends_at(const xdoc *x, size_t i)
+{
+    const dg_gaz_match *m = dg_xmatch_at(x, i);
+
+    return m && (dg_xref(x, m, DG_ENT_TITLE) >= 0 || m->type == DG_ENT_TRIGGER);
+}
+
 /* The end of an unknown Chinese name starting at pos, or pos for none. */
 static size_t unknown_name_end(const xdoc *x, size_t pos, size_t limit)
 {
@@ -179,7 +189,7 @@ static size_t unknown_name_end(const xdoc *x, size_t pos, size_t limit)
         }
         if (!is_han(cp))
             break;
-        if (i > pos && (at_any(x, i, name_stops, DG_ARRAY_LEN(name_stops)) || dg_xmatch_at(x, i)))
+        if (i > pos && (at_any(x, i, name_stops, DG_ARRAY_LEN(name_stops)) || name_ends_at(x, i)))
             break;
         chars += cp != 0xB7;
         i += n;
@@ -767,6 +777,40 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
                 group = find_group_meeting(x, s, p);
             if (group < 0 && tr->vt == V_COCHAIR)
                 group = x->carry_group;
+            if (group < 0 && tr->vt == V_ATTEND && n_subj > 0) {
+                /* 出席中俄印外长第三次会晤，俄罗斯、印度外长出席: a meeting
+                 * of no known group, its other members named by country */
+                static const char *const nouns[] = { "会晤", "会议", "峰会", "外长会", "对话", "论坛" };
+                size_t j, mi2, nouns_at = (size_t)-1;
+                for (j = 0; j < DG_ARRAY_LEN(nouns) && nouns_at == (size_t)-1; j++)
+                    nouns_at = dg_xfind(x, tend, ce, nouns[j]);
+                if (nouns_at != (size_t)-1) {
+                    size_t before = n;
+                    for (mi2 = dg_xmatch_from(x, ce); mi2 < x->nm && x->m[mi2].start < e &&
+                                                      n < X_MAX_PARTIES; mi2++) {
+                        long c = country_of(x, &x->m[mi2]);
+                        if (c < 0 || dg_xref(x, &x->m[mi2], DG_ENT_OFFICIAL) >= 0)
+                            continue;
+                        memset(&ps[n], 0, sizeof(xparty));
+                        ps[n].type = DG_PARTY_COUNTRY;
+                        ps[n].official = ps[n].title = ps[n].group = -1;
+                        ps[n].country = c;
+                        n++;
+                    }
+                    if (n > before) {
+                        consumed = e; /* the 会晤 of the name is no trigger */
+                        for (k = 0; k < n; k++)
+                            roles[k] = DG_ROLE_PARTICIPANT;
+                        if (!has_date)
+                            memset(&date, 0, sizeof(date));
+                        dg_xemit(x, DG_KIND_MULTILATERAL, has_date ? &date : NULL, place, -1, ps,
+                                 roles, n, s, e, 0.8);
+                        last_trigger_end = tend;
+                        p = tend;
+                        continue;
+                    }
+                }
+            }
             if (group < 0 && tr->vt != V_COCHAIR) {
                 p = tend;
                 continue; /* 主持/出席 something that is not a meeting of a group */
