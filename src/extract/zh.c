@@ -64,7 +64,7 @@ static const char *const name_stops[] = {
 
 /* Words after a title that name a place, not a person. */
 static const char *const venue_words[] = {
-    "府", "官邸", "府邸", "宫", "办公室", "大楼", "官员", "们", "等人",
+    "府", "官邸", "府邸", "宫", "办公室", "大楼", "官员", "们", "等人", "团",
     /* 外长会期间: the title was part of a meeting's name */
     "会", "期间", "级",
 };
@@ -240,6 +240,14 @@ static size_t parse_party(const xdoc *x, size_t pos, size_t limit, xparty *p)
         }
         p->title_end = m->end;
         i = m->end;
+        /* 主席团主席: a title's body (团) before another title */
+        if (dg_xat(x, i, "团")) {
+            const dg_gaz_match *n2 = dg_xmatch_at(x, i + 3);
+            if (n2 && dg_xref(x, n2, DG_ENT_TITLE) >= 0) {
+                m = n2;
+                continue;
+            }
+        }
         if (dg_xat(x, i, "、") || dg_xat(x, i, "兼")) {
             const dg_gaz_match *n2 = dg_xmatch_at(x, i + 3);
             if (n2 && dg_xref(x, n2, DG_ENT_TITLE) >= 0) {
@@ -491,7 +499,11 @@ static long find_date(xdoc *x, size_t from, size_t to, xdate *out, int *explicit
         size_t n;
         if ((c >= '0' && c <= '9' && (i == from || !(x->fd.text.ptr[i - 1] >= '0' && x->fd.text.ptr[i - 1] <= '9'))) || c >= 0xE4) {
             xdate d;
+            /* 同日/当天/次日 follow the last event; 昨天/今天 and numbers are
+             * relative to the report's own date */
             const xdate *r = (c >= '0' && c <= '9') ? &x->ref : ref;
+            if (dg_xat(x, i, "昨") || dg_xat(x, i, "今") || dg_xat(x, i, "前天") || dg_xat(x, i, "本日"))
+                r = &x->ref;
             n = dg_xdate_zh_at(&d, x->fd.text.ptr + i, x->fd.text.len - i, r);
             /* 新华社北京6月9日电: the dateline dates the report, not the event */
             if (n && dg_xat(x, i + n, "电")) {
