@@ -441,7 +441,8 @@ static size_t last_marker_end(const xdoc *x, size_t from, size_t to, int cls)
 /* Only connectors between two persons: 和 与 同 及 、 跟 or spaces. */
 static int joined(const xdoc *x, size_t a, size_t b)
 {
-    static const char *const conn[] = { "和", "与", "同", "及", "、", "跟", "以及", " " };
+    static const char *const conn[] = { "和", "与", "同", "及", "、", "跟", "以及", " ",
+                                        ",以及", ",及", ",和" };
     while (a < b) {
         int n = at_any(x, a, conn, DG_ARRAY_LEN(conn));
         if (!n)
@@ -787,7 +788,12 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
              * before the verb */
             if (group < 0 && tr->vt == V_ATTEND)
                 group = find_group_meeting(x, s, p);
-            if (group < 0 && tr->vt == V_COCHAIR)
+            /* 共同主持会议, 主持召开外长会议: the meeting a previous sentence
+             * of the document named */
+            if (group < 0 && (tr->vt == V_COCHAIR ||
+                              dg_xfind(x, tend, ce, "会议") != (size_t)-1 ||
+                              dg_xfind(x, tend, ce, "外长会") != (size_t)-1 ||
+                              dg_xfind(x, tend, ce, "峰会") != (size_t)-1))
                 group = x->carry_group;
             if (group < 0 && tr->vt == V_ATTEND && n_subj > 0) {
                 /* 出席中俄印外长第三次会晤，俄罗斯、印度外长出席: a meeting
@@ -856,8 +862,8 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
             roles_by_place(x, place, ps, roles, n, n_subj);
         }
         /* 分别会见A、B / A和B分别会见C: one meeting per pair */
-        if (group < 0 && p >= s + 6 && dg_xat(x, p - 6, "分别") && n >= 3 &&
-            (n_subj == 1 || n_subj == n - 1)) {
+        if (group < 0 && n >= 3 && (n_subj == 1 || n_subj == n - 1) &&
+            dg_xfind(x, n_subj ? ps[0].end : rs, p, "分别") != (size_t)-1) {
             size_t j, many = n_subj == 1 ? n - 1 : n_subj;
             for (j = 0; j < many; j++) {
                 xparty pair[2];
