@@ -832,6 +832,7 @@ static int set_prescan(dg_gazetteer *g, dg_error *err)
         { { "视", "視" }, { "频", "頻" } }, { { "视", "視" }, { "像", "像" } },
         { { "视", "視" }, { "讯", "訊" } }, { { "主", "主" }, { "持", "持" } },
         { { "出", "出" }, { "席", "席" } }, { { "访", "訪" }, { "问", "問" } },
+        { { "举", "舉" }, { "行", "行" } },
     };
     static const char *const en[] = {
         "met", "meet", "talks", "call", "phone", "receiv", "visit", "attend", "chair",

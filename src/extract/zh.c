@@ -15,7 +15,8 @@ typedef enum {
     V_COCHAIR,      /* 共同主持 */
     V_CHAIR,        /* 主持 a group meeting */
     V_ATTEND,       /* 出席 a group meeting */
-    V_VISIT         /* 对X进行国事访问 */
+    V_VISIT,        /* 对X进行国事访问 */
+    V_HELD          /* …会议在首尔举行: the meeting named before the verb */
 } verb_type;
 
 typedef struct {
@@ -50,6 +51,7 @@ static const trigger triggers[] = {
     { "正式访问", DG_KIND_VISIT, V_VISIT },
     { "工作访问", DG_KIND_VISIT, V_VISIT },
     { "友好访问", DG_KIND_VISIT, V_VISIT },
+    { "举行", DG_KIND_MULTILATERAL, V_HELD },
 };
 
 /* Words that end an unknown name written after a title. */
@@ -733,6 +735,59 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
             n += n_obj;
             if (n_obj)
                 consumed = ps[n - 1].end;
+        }
+        if (tr->vt == V_HELD) {
+            /* 第六次中日韩领导人会议在韩国首尔举行: the countries of the
+             * meeting's name (a group, or bilateral abbreviations 中日韩) */
+            static const char *const nouns[] = { "领导人会议", "外长会", "峰会", "会议" };
+            size_t j, noun = (size_t)-1, q;
+            long grp;
+            for (j = 0; j < DG_ARRAY_LEN(nouns) && noun == (size_t)-1; j++)
+                noun = dg_xfind(x, cs, p, nouns[j]);
+            if (noun == (size_t)-1 || irrealis_before(x, cs, p)) {
+                p = tend;
+                continue;
+            }
+            /* a group's meeting is reported by who chaired or attended it;
+             * here only meetings named by their members' abbreviations */
+            grp = find_group_meeting(x, cs, p);
+            if (grp >= 0) {
+                p = tend;
+                continue;
+            }
+            n = 0;
+            {
+                /* abbreviations right before the noun: 中日韩, 中俄印 */
+                q = noun;
+                while (q >= cs + 3 && n < X_MAX_PARTIES) {
+                    long c = dg_gazetteer_abbr(x->gaz, x->fd.text.ptr + q - 3, 3);
+                    if (c < 0)
+                        break;
+                    memset(&ps[n], 0, sizeof(xparty));
+                    ps[n].type = DG_PARTY_COUNTRY;
+                    ps[n].official = ps[n].title = ps[n].group = -1;
+                    ps[n].country = c;
+                    n++;
+                    q -= 3;
+                }
+                if (n < 3) {
+                    p = tend;
+                    continue;
+                }
+            }
+            place = find_place(x, s, e);
+            for (k = 0; k < n; k++)
+                roles[k] = place >= 0 &&
+                                   strcmp(dg_gazetteer_place(x->gaz, (uint32_t)place)->country,
+                                          dg_xparty_country(x, &ps[k])) == 0
+                               ? DG_ROLE_HOST : DG_ROLE_PARTICIPANT;
+            if (grp >= 0)
+                dg_xadd_group_members(x, grp, has_date ? &date : NULL, ps, roles, &n);
+            if (n >= 2)
+                dg_xemit(x, DG_KIND_MULTILATERAL, has_date ? &date : NULL, place, grp, ps, roles, n,
+                         s, e, 0.7);
+            p = tend;
+            continue;
         }
         if (tr->vt == V_VISIT) {
             /* 对X进行国事访问: X hosts */
