@@ -69,6 +69,7 @@ static const en_trigger triggers[] = {
     { "'s call with ", DG_KIND_CALL, E_MUTUAL },
     { "phone call with ", DG_KIND_CALL, E_MUTUAL },
     { "held talks with ", DG_KIND_TALKS, E_MUTUAL },
+    { "held a meeting ", DG_KIND_MEET, E_MUTUAL },
     { "had talks with ", DG_KIND_TALKS, E_MUTUAL },
     { "holds talks with ", DG_KIND_TALKS, E_MUTUAL },
     { "held talks ", DG_KIND_TALKS, E_MUTUAL },
@@ -726,6 +727,29 @@ void dg_xen_sentence(xdoc *x, size_t s, size_t e)
             break;
         default: {
             size_t n_obj;
+            if (n_subj == 0 && tr->t == E_MUTUAL) {
+                /* "The Foreign Ministers of China, Iran, ... held a meeting":
+                 * the countries meet; three or more make a group meeting */
+                static const char *const whose[] = { "ministers of ", "leaders of ",
+                                                     "heads of state of ", "representatives of " };
+                size_t j, at = (size_t)-1;
+                for (j = 0; j < DG_ARRAY_LEN(whose) && at == (size_t)-1; j++)
+                    at = dg_xfind(x, s, p, whose[j]);
+                if (at != (size_t)-1) {
+                    n = countries_of(x, at, p, ps, X_MAX_PARTIES);
+                    if (n >= 2) {
+                        const char *pc = place >= 0 ? dg_gazetteer_place(x->gaz, (uint32_t)place)->country : "";
+                        for (k = 0; k < n; k++)
+                            roles[k] = pc[0] && strcmp(dg_xparty_country(x, &ps[k]), pc) == 0
+                                           ? DG_ROLE_HOST : DG_ROLE_PARTICIPANT;
+                        dg_xemit(x, n >= 3 ? DG_KIND_MULTILATERAL : tr->kind,
+                                 has_date ? &date : NULL, place, -1, ps, roles, n, s, e, 0.7);
+                        last_end = tend;
+                        p = tend;
+                        continue;
+                    }
+                }
+            }
             if ((tr->t == E_MUTUAL || tr->t == E_HOST) && n_subj >= 2 && tend >= 1 &&
                 dg_xfind(x, s, p, " and ") != (size_t)-1 && !dg_xat(x, tend - 5, "with ") &&
                 parse_parties(x, tend, oe, ps + n_subj, X_MAX_PARTIES - n_subj) == 0) {
