@@ -59,6 +59,7 @@ struct dg_doc_stream {
     int fd;
     long long fd_start;   /* the fd's offset when the stream began */
     int rereadable;       /* a regular file or memory: spill long documents */
+    long long size_hint;  /* a regular file's size when opened, or -1 */
     const char *mem;      /* or read from memory */
     size_t mem_len, mem_pos;
     const char *name;
@@ -141,6 +142,7 @@ static int common_open(dg_doc_stream **out, const char *name, const dg_reader_op
     if (!s)
         return dg_error_set(err, DG_ENOMEM, "out of memory");
     s->fd = -1;
+    s->size_hint = -1;
     s->name = name;
     s->opts = *opts;
     s->fmt = opts->format == DG_INPUT_AUTO ? dg_input_format_for(name) : opts->format;
@@ -166,6 +168,7 @@ int dg_doc_stream_open(dg_doc_stream **out, int fd, const char *name,
         if (at >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
             (*out)->fd_start = (long long)at;
             (*out)->rereadable = 1;
+            (*out)->size_hint = (long long)st.st_size - (long long)at;
         }
     }
     return rc;
@@ -253,6 +256,8 @@ static int fill(dg_doc_stream *s, dg_error *err)
 
     if (!s->started && want < DG_READER_SAMPLE)
         want = DG_READER_SAMPLE;
+    if (s->size_hint >= s->total && (unsigned long long)(s->size_hint - s->total) < want)
+        want = (size_t)(s->size_hint - s->total) + 1; /* a small file: no 1 MiB buffer */
 
     if (s->cap - s->len < want) {
         size_t cap = s->len + want;
