@@ -60,7 +60,7 @@ static void make_text(dg_buf *b)
             if (r == 1)
                 dg_buf_adds(b, " trailing  \r");
             if (r == 2)
-                dg_buf_add(b, "bad \xC3\x28 nul \0 x", 16);
+                dg_buf_add(b, "bad \xC3\x28 nul \0 x", 14);
             if (r == 3) {
                 int j;
                 for (j = 0; j < 40; j++)
