@@ -11,7 +11,8 @@
  * again (a regular file, or memory), a document is not held past
  * DG_SPILL_CHUNKS chunks either: it is read again once its end is known,
  * so a document over the cap costs nothing and one under it costs its own
- * size, once. */
+ * size, once. From a pipe, the bytes of such a document go to a temporary
+ * file instead, up to the cap. */
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -59,6 +60,9 @@ struct dg_doc_stream {
     int fd;
     long long fd_start;   /* the fd's offset when the stream began */
     int rereadable;       /* a regular file or memory: spill long documents */
+    long long size_hint;  /* a regular file's size when opened, or -1 */
+    FILE *spill;          /* not rereadable: the dropped bytes of a long document */
+    long long spill_from, spill_end; /* file offsets of the bytes in spill */
     const char *mem;      /* or read from memory */
     size_t mem_len, mem_pos;
     const char *name;
@@ -141,6 +145,7 @@ static int common_open(dg_doc_stream **out, const char *name, const dg_reader_op
     if (!s)
         return dg_error_set(err, DG_ENOMEM, "out of memory");
     s->fd = -1;
+    s->size_hint = -1;
     s->name = name;
     s->opts = *opts;
     s->fmt = opts->format == DG_INPUT_AUTO ? dg_input_format_for(name) : opts->format;
@@ -166,6 +171,7 @@ int dg_doc_stream_open(dg_doc_stream **out, int fd, const char *name,
         if (at >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
             (*out)->fd_start = (long long)at;
             (*out)->rereadable = 1;
+            (*out)->size_hint = (long long)st.st_size - (long long)at;
         }
     }
     return rc;
@@ -191,6 +197,8 @@ void dg_doc_stream_free(dg_doc_stream *s)
         return;
     dg_doc_batch_free(s->batch);
     free(s->buf);
+    if (s->spill)
+        fclose(s->spill);
     free(s);
 }
 
@@ -217,6 +225,56 @@ static long long spill_at(const dg_doc_stream *s)
     return c > SIZE_MAX / DG_SPILL_CHUNKS ? LLONG_MAX : (long long)(c * DG_SPILL_CHUNKS);
 }
 
+/* Starts keeping the bytes of a long unfinished document (or line) from
+ * offset from out of memory: 1, or 0 when it must stay in memory (no
+ * temporary file could be made). */
+static int start_spill(dg_doc_stream *s, long long from)
+{
+    if (s->rereadable)
+        return 1;
+    if (!s->spill)
+        s->spill = tmpfile();
+    if (!s->spill || fseek(s->spill, 0, SEEK_SET) != 0 || ftruncate(fileno(s->spill), 0) != 0)
+        return 0;
+    s->spill_from = from;
+    s->spill_end = from;
+    return 1;
+}
+
+/* 1 while the bytes being dropped must go to the temporary file. */
+static int spilling(const dg_doc_stream *s)
+{
+    if (s->rereadable)
+        return 0;
+    if (s->in_doc)
+        return s->doc_spill && !s->doc_skip;
+    return s->line_spill && !s->line_skip;
+}
+
+/* A spilled document from a pipe: [off, spill_end) from the temporary
+ * file, the rest still in the buffer. */
+static int reread_spill(dg_doc_stream *s, char *p, long long off, size_t len, dg_error *err)
+{
+    size_t part = s->spill_end > off ? (size_t)(s->spill_end - off) : 0, got = 0;
+
+    if (part > len)
+        part = len;
+    if (fflush(s->spill) != 0)
+        return dg_error_set(err, DG_EIO, "%s: temporary file: %s", s->name, strerror(errno));
+    while (got < part) {
+        ssize_t r = pread(fileno(s->spill), p + got, part - got,
+                          (off_t)(off - s->spill_from + (long long)got));
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            return dg_error_set(err, DG_EIO, "%s: temporary file: %s", s->name,
+                                r < 0 ? strerror(errno) : "short read");
+        got += (size_t)r;
+    }
+    memcpy(p + part, s->buf + (off + (long long)part - s->base), len - part);
+    return DG_OK;
+}
+
 /* Reads len bytes at offset off of the stream again (a spilled document). */
 static int reread(dg_doc_stream *s, char **out, long long off, size_t len, dg_error *err)
 {
@@ -226,6 +284,15 @@ static int reread(dg_doc_stream *s, char **out, long long off, size_t len, dg_er
     *out = NULL;
     if (!p)
         return dg_error_set(err, DG_ENOMEM, "%s: out of memory", s->name);
+    if (!s->rereadable) {
+        int rc = reread_spill(s, p, off, len, err);
+        if (rc < 0) {
+            free(p);
+            return rc;
+        }
+        *out = p;
+        return DG_OK;
+    }
     if (s->mem) {
         memcpy(p, s->mem + off, len);
         got = len;
@@ -253,6 +320,8 @@ static int fill(dg_doc_stream *s, dg_error *err)
 
     if (!s->started && want < DG_READER_SAMPLE)
         want = DG_READER_SAMPLE;
+    if (s->size_hint >= s->total && (unsigned long long)(s->size_hint - s->total) < want)
+        want = (size_t)(s->size_hint - s->total) + 1; /* a small file: no 1 MiB buffer */
 
     if (s->cap - s->len < want) {
         size_t cap = s->len + want;
@@ -416,25 +485,25 @@ static void check_partial(dg_doc_stream *s)
     long long cur = s->base + (long long)s->scan;
     long long max = (long long)s->opts.max_doc_bytes;
 
-    long long spill = s->rereadable ? spill_at(s) : LLONG_MAX;
+    long long spill = spill_at(s);
 
     if (s->fmt == DG_INPUT_JSONL) {
         if (cur - s->line_start > (long long)jsonl_cap(s))
             s->line_skip = 1;
-        else if (cur - s->line_start > spill)
-            s->line_spill = 1;
+        else if (!s->line_spill && cur - s->line_start > spill)
+            s->line_spill = start_spill(s, s->line_start);
         return;
     }
     if (s->in_doc) {
         if (!s->doc_skip && ((s->nonblank && s->last_end - s->doc_start > max) ||
                              cur - s->line_start > max))
             s->doc_skip = 1;
-        else if (cur - s->doc_start > spill)
-            s->doc_spill = 1;
+        else if (!s->doc_spill && cur - s->doc_start > spill)
+            s->doc_spill = start_spill(s, s->doc_start);
     } else if (cur - s->line_start > max) {
         s->line_skip = 1;
-    } else if (cur - s->line_start > spill) {
-        s->line_spill = 1;
+    } else if (!s->line_spill && cur - s->line_start > spill) {
+        s->line_spill = start_spill(s, s->line_start);
     }
 }
 
@@ -510,8 +579,8 @@ static int scan_file(dg_doc_stream *s, dg_error *err)
     s->scan = s->len;
     if (s->in_doc && s->total - s->doc_start > (long long)s->opts.max_doc_bytes)
         s->doc_skip = 1;
-    else if (s->in_doc && s->rereadable && s->total - s->doc_start > spill_at(s))
-        s->doc_spill = 1;
+    else if (s->in_doc && !s->doc_spill && s->total - s->doc_start > spill_at(s))
+        s->doc_spill = start_spill(s, s->doc_start);
     if (s->eof && !s->finished) {
         s->finished = 1;
         if (s->in_doc) {
@@ -557,6 +626,13 @@ static int cut(dg_doc_stream *s, dg_error *err)
 {
     size_t keep = (size_t)(keep_from(s) - s->base), tail = s->len - keep;
 
+    if (spilling(s) && s->base + (long long)keep > s->spill_end) {
+        size_t from = (size_t)(s->spill_end - s->base);
+        if (fwrite(s->buf + from, 1, keep - from, s->spill) != keep - from)
+            return dg_error_set(err, DG_EIO, "%s: temporary file: %s", s->name,
+                                strerror(errno));
+        s->spill_end = s->base + (long long)keep;
+    }
     if (s->batch->n == 0) {
         memmove(s->buf, s->buf + keep, tail);
     } else {
