@@ -189,6 +189,28 @@ void dg_xadd_group_members(const xdoc *x, long group, const xdate *date,
     }
 }
 
+static int deputy_title(const char *t)
+{
+    return t && (strstr(t, "Deputy") || strstr(t, "Vice") || strstr(t, "Assistant") ||
+                 strstr(t, "副") || strstr(t, "Under"));
+}
+
+int dg_xtitle_fits(const xdoc *x, long title, long official)
+{
+    const dg_title *t = dg_gazetteer_title(x->gaz, (uint32_t)title);
+    const dg_official *o = dg_gazetteer_official(x->gaz, (uint32_t)official);
+    size_t i;
+    int dep;
+
+    if (!t || !o || o->n_offices == 0)
+        return 1;
+    dep = deputy_title(t->en);
+    for (i = 0; i < o->n_offices; i++)
+        if (deputy_title(o->offices[i].title_en) == dep)
+            return 1;
+    return 0;
+}
+
 /* ---- building the record ---- */
 
 static char *folded_dup(const xdoc *x, size_t s, size_t e)

@@ -87,6 +87,10 @@ size_t dg_xen_trigger_count(void);
 const char *dg_xen_trigger(size_t i);
 
 /* extract.c: helpers the grammars use */
+/* Can the official have held the title? False when one is a deputy's
+ * title (Deputy, Vice, 副) and none of the official's offices is, or the
+ * reverse. Officials without offices fit any title. */
+int dg_xtitle_fits(const xdoc *x, long title, long official);
 /* Adds persons who attended the meeting reported last in the document
  * (出席会晤) to it, on the side of their country or as participants. */
 void dg_xjoin_last(xdoc *x, xparty *ps, size_t n);

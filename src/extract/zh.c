@@ -11,6 +11,7 @@
 
 typedef enum {
     V_HOST = 0,     /* subject hosts, object is the guest: 会见 */
+    V_CALL_ON,      /* the subject calls on the object, who hosts: 拜会 */
     V_MUTUAL,       /* both sides: 会谈, 通电话, A同B会面 */
     V_COCHAIR,      /* 共同主持 */
     V_CHAIR,        /* 主持 a group meeting */
@@ -43,6 +44,8 @@ static const trigger triggers[] = {
     { "举行会谈", DG_KIND_TALKS, V_MUTUAL },
     { "会谈", DG_KIND_TALKS, V_MUTUAL },
     { "会见", DG_KIND_MEET, V_HOST },
+    { "拜会", DG_KIND_MEET, V_CALL_ON },
+    { "拜见", DG_KIND_MEET, V_CALL_ON },
     { "接见", DG_KIND_MEET, V_HOST },
     { "会晤", DG_KIND_MEET, V_MUTUAL },
     { "会面", DG_KIND_MEET, V_MUTUAL },
@@ -176,9 +179,18 @@ static size_t unknown_name_end(const xdoc *x, size_t pos, size_t limit)
     pos = i;
     /* a venue after a title (总统府, 首相官邸) or a word that cannot start a
      * name: no name here */
-    if (dg_xmatch_at(x, pos) || at_any(x, pos, name_stops, DG_ARRAY_LEN(name_stops)) ||
+    if (name_ends_at(x, pos) || at_any(x, pos, name_stops, DG_ARRAY_LEN(name_stops)) ||
         at_any(x, pos, venue_words, DG_ARRAY_LEN(venue_words)))
         return pos;
+    {
+        /* a country or place may begin a transliteration (米兰达 holds
+         * 米兰), but not be all of it */
+        const dg_gaz_match *m0 = dg_xmatch_at(x, pos);
+        size_t n0;
+        if (m0 && (m0->end >= limit || !is_han(dg_xcp(x, m0->end, &n0)) ||
+                   at_any(x, m0->end, name_stops, DG_ARRAY_LEN(name_stops))))
+            return pos;
+    }
     while (i < limit) {
         cp = dg_xcp(x, i, &n);
         /* 让-马克·米勒: a hyphen between Han characters */
@@ -280,6 +292,19 @@ static size_t parse_party(const xdoc *x, size_t pos, size_t limit, xparty *p)
         while (e < limit && is_han(dg_xcp(x, e, &n2)) && !dg_xmatch_at(x, e) &&
                !at_any(x, e, name_stops, DG_ARRAY_LEN(name_stops)) && e - m->start < 30)
             e += n2;
+        p->type = DG_PARTY_PERSON;
+        p->name_start = m->start;
+        p->name_end = e;
+        p->end = e;
+        return e;
+    }
+    if (m && m->end <= limit && dg_xref(x, m, DG_ENT_OFFICIAL) >= 0 && p->title >= 0 &&
+        !dg_xtitle_fits(x, p->title, dg_xref(x, m, DG_ENT_OFFICIAL))) {
+        /* 意大利副外长孔蒂 is not Prime Minister Conte: a deputy's title on
+         * a principal's name (or the reverse) is a namesake */
+        size_t e = unknown_name_end(x, m->start, limit);
+        if (e <= m->start)
+            e = m->end;
         p->type = DG_PARTY_PERSON;
         p->name_start = m->start;
         p->name_end = e;
@@ -658,7 +683,7 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
         cs = clause_start(x, s, p);
         ce = clause_end(x, tend, e);
         /* relative clause (来华出席…的, 访问的) or a noun (会谈中, 会见时) */
-        if (dg_xfind(x, tend, ce, "的") != (size_t)-1 && tr->vt != V_HOST &&
+        if (dg_xfind(x, tend, ce, "的") != (size_t)-1 && tr->vt != V_HOST && tr->vt != V_CALL_ON &&
             tr->vt != V_MUTUAL && tr->vt != V_COCHAIR) {
             p = tend;
             continue;
@@ -689,7 +714,8 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
              * speaker anchors it in time (日前, 上周, 8日) */
             static const char *const anchors[] = {
                 "日前", "近日", "上周", "上月", "昨天", "昨日", "前天", "当天", "刚刚", "今天",
-                "本周", "此前", "当日", "同日", "上午", "下午", "晚", "前不久",
+                "本周", "此前", "当日", "同日", "上午", "下午", "晚", "前不久", "次日",
+                "期间", "随后",
             };
             size_t i;
             int anchored = has_date && explicit_date;
@@ -729,7 +755,7 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
             n_subj = first_obj;
         }
         (void)cs;
-        if (tr->vt == V_HOST || (tr->vt == V_MUTUAL && n == n_subj)) {
+        if (tr->vt == V_HOST || tr->vt == V_CALL_ON || (tr->vt == V_MUTUAL && n == n_subj)) {
             size_t os = object_start(x, tend, ce);
             n_obj = parse_parties(x, os, ce, ps + n, X_MAX_PARTIES - n);
             n += n_obj;
@@ -915,6 +941,9 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
                 roles[k] = k + 1 < n ? DG_ROLE_GUEST : DG_ROLE_HOST;
         } else {
             roles_by_place(x, place, ps, roles, n, n_subj);
+            if (tr->vt == V_CALL_ON && place < 0 && x->visit_country < 0)
+                for (k = 0; k < n; k++)
+                    roles[k] = k < n_subj ? DG_ROLE_GUEST : DG_ROLE_HOST;
         }
         /* 分别会见A、B / A和B分别会见C: one meeting per pair */
         if (group < 0 && n >= 3 && (n_subj == 1 || n_subj == n - 1) &&
