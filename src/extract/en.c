@@ -604,6 +604,10 @@ void dg_xen_sentence(xdoc *x, size_t s, size_t e)
         }
         has_date = find_date(x, s, e, &date);
         place = (tr->kind == DG_KIND_CALL || tr->kind == DG_KIND_VIDEO_CALL) ? -1 : find_place(x, s, e);
+        /* a dateline ("BEIJING, June 7 (Xinhua) --") for a meeting there */
+        if (place < 0 && tr->kind != DG_KIND_CALL && tr->kind != DG_KIND_VIDEO_CALL &&
+            x->ref_place >= 0 && x->last_place < 0 && x->visit_country < 0)
+            place = x->ref_place;
         /* "Fu also met ...", "during the visit": where the last one was */
         if (place < 0 && tr->kind != DG_KIND_CALL && tr->kind != DG_KIND_VIDEO_CALL &&
             (dg_xfind(x, s, p, " also ") != (size_t)-1 || dg_xfind(x, s, p, "during the visit") != (size_t)-1))

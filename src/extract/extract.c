@@ -514,12 +514,6 @@ void dg_xemit(xdoc *x, dg_kind kind, const xdate *date, long place,
     dg_meeting_init(&m);
     m.kind = kind;
     m.confidence = confidence;
-    if (place >= 0)
-        x->last_place = place;
-    if (date && date->y) {
-        x->carry_date = *date;
-        x->carry_valid = 1;
-    }
     m.date = date ? dg_xdate_format(date) : NULL;
     if (place >= 0) {
         const dg_place *pl = dg_gazetteer_place(x->gaz, (uint32_t)place);
@@ -559,6 +553,13 @@ void dg_xemit(xdoc *x, dg_kind kind, const xdate *date, long place,
     if (m.n_parties < 2 && !(m.group && m.n_parties >= 1)) {
         dg_meeting_destroy(&m);
         return;
+    }
+    /* the context later sentences refer to (同日, 'also met') */
+    if (place >= 0)
+        x->last_place = place;
+    if (date && date->y) {
+        x->carry_date = *date;
+        x->carry_valid = 1;
     }
     memset(&src, 0, sizeof(src));
     src.file = (char *)doc->file;
@@ -747,6 +748,31 @@ static void run_sentences(xdoc *x)
     }
 }
 
+/* The dateline's city: 新华社北京12月21日电, 本报惠灵顿10月6日电,
+ * "BEIJING, June 7 (Xinhua) --". -1 when the document has none. */
+static long dateline_place(const xdoc *x)
+{
+    size_t i, lim = x->fd.text.len < 600 ? x->fd.text.len : 600;
+
+    for (i = 0; i < x->nm && x->m[i].start < lim; i++) {
+        size_t e = x->m[i].end, k;
+        long pl = dg_xref(x, &x->m[i], DG_ENT_PLACE);
+        if (pl < 0)
+            continue;
+        /* Chinese: the city, a month-day, 电 */
+        k = e;
+        while (k < x->fd.text.len && k < e + 16 && x->fd.text.ptr[k] != '\n' && !dg_xat(x, k, "电"))
+            k++;
+        if (dg_xat(x, k, "电") && k > e && x->fd.text.ptr[e] >= '0' && x->fd.text.ptr[e] <= '9')
+            return pl;
+        /* English: "CITY, Month Day (Xinhua) --" at a line start */
+        if ((x->m[i].start == 0 || x->fd.text.ptr[x->m[i].start - 1] == '\n') && e < x->fd.text.len &&
+            x->fd.text.ptr[e] == ',' && dg_xfind(x, e, e + 30 < x->fd.text.len ? e + 30 : x->fd.text.len, "--") != (size_t)-1)
+            return pl;
+    }
+    return -1;
+}
+
 /* The visit rule: a visit is its own record only when the document
  * reports no meeting of the visitor with the visited country. */
 static void drop_covered_visits(xdoc *x)
@@ -823,6 +849,7 @@ int dg_extract_document(const dg_document *doc, const dg_extract_opts *opts,
     dg_gazetteer_scan_orig(x.gaz, x.fd.text.ptr, x.fd.text.len, doc->text,
                            x.fd.map, collect, &x);
     dg_xdate_reference(&x.ref, x.fd.text.ptr, x.fd.text.len, doc->date);
+    x.ref_place = dateline_place(&x);
     run_sentences(&x);
     drop_covered_visits(&x);
     if (x.stop && err && err->code == DG_ENOMEM)

@@ -693,6 +693,8 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
             continue;
         }
         if (counted(x, s, p) || dg_xat(x, tend, "记者") || dg_xat(x, tend, "媒体") ||
+            dg_xfind(x, tend, ce, "推迟") != (size_t)-1 || dg_xfind(x, tend, ce, "取消") != (size_t)-1 ||
+            dg_xfind(x, tend, ce, "延期") != (size_t)-1 ||
             dg_xat(x, tend, "可能") || dg_xat(x, tend, "的可能") || dg_xat(x, tend, "事宜") ||
             dg_xat(x, tend, "的安排")) {
             p = tend;
@@ -847,6 +849,13 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
             }
         }
         place = (kind == DG_KIND_CALL || kind == DG_KIND_VIDEO_CALL) ? -1 : find_place(x, s, e);
+        /* a Xinhua dateline for a meeting in that city */
+        if (place < 0 && kind != DG_KIND_CALL && kind != DG_KIND_VIDEO_CALL && x->ref_place >= 0 &&
+            (x->visit_country < 0 ||
+             strcmp(dg_gazetteer_place(x->gaz, (uint32_t)x->ref_place)->country,
+                    dg_gazetteer_country(x->gaz, (uint32_t)x->visit_country)->code) == 0) &&
+            x->last_place < 0)
+            place = x->ref_place;
         /* 同日，X还会见了…: where the last meeting was */
         if (place < 0 && kind != DG_KIND_CALL && kind != DG_KIND_VIDEO_CALL &&
             (dg_xfind(x, rs, p, "还") != (size_t)-1 || dg_xfind(x, s, p, "同日") != (size_t)-1 ||
