@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* memmem */
 /* The English grammar: trigger-first like the Chinese one. Each trigger
  * ("met with", "held talks with", "had a phone call with", "co-chaired",
  * "attended", "... Meeting was held in") is parsed with the gazetteer
@@ -333,8 +334,18 @@ static size_t parse_party(const xdoc *x, size_t pos, size_t lim, xparty *p)
         /* "Retno Sadikin" is not Retno Marsudi: a known first name or
          * surname followed by more of a name, or an official of another
          * country than the one stated, is an unknown person */
-        if ((m->end < lim && x->fd.text.ptr[m->end] == ' ' && after < lim &&
-             is_upper_at(x, after) && !dg_xmatch_at(x, after) && name_run(x, after, lim) > after) ||
+        size_t run = (m->end < lim && x->fd.text.ptr[m->end] == ' ' && after < lim &&
+                      is_upper_at(x, after) && !dg_xmatch_at(x, after))
+                         ? name_run(x, after, lim) : after;
+        /* "President Xi Jinping": the rest is part of the official's name */
+        if (run > after && o->name_en) {
+            dg_buf rest = DG_BUF_INIT;
+            dg_fold_append(dg_gazetteer_fold(x->gaz), &rest, o->name_en, strlen(o->name_en));
+            if (rest.ptr && memmem(rest.ptr, rest.len, x->fd.text.ptr + after, run - after))
+                run = after;
+            dg_buf_destroy(&rest);
+        }
+        if (run > after ||
             (p->country >= 0 &&
              strcmp(o->country, dg_gazetteer_country(x->gaz, (uint32_t)p->country)->code) != 0)) {
             p->name_start = m->start;
@@ -406,7 +417,7 @@ static size_t parse_parties(const xdoc *x, size_t from, size_t to, xparty *out, 
         size_t e = parse_party(x, i, to, &out[n]);
         if (e > i) {
             out[n].start = i;
-            if (out[n].title >= 0)
+            if (out[n].title >= 0 || out[n].official >= 0)
                 dg_xremember((xdoc *)x, &out[n]);
             n++;
             i = e;

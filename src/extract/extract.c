@@ -65,17 +65,32 @@ void dg_xremember(xdoc *x, const xparty *p)
 {
     size_t i;
 
-    if (p->type != DG_PARTY_PERSON || p->official >= 0 || p->name_end <= p->name_start)
+    size_t ns = p->name_start, ne = p->name_end;
+
+    if (p->type != DG_PARTY_PERSON)
+        return;
+    if (p->official >= 0) {
+        /* a known official: remember the span of the name as written */
+        const dg_gaz_match *m = dg_xmatch_at(x, p->start);
+        size_t k;
+        for (k = dg_xmatch_from(x, p->start); !m && k < x->nm && x->m[k].start < p->end; k++)
+            if (x->m[k].type == DG_ENT_OFFICIAL)
+                m = &x->m[k];
+        if (!m || m->type != DG_ENT_OFFICIAL)
+            return;
+        ns = m->start;
+        ne = m->end;
+    }
+    if (ne <= ns)
         return;
     for (i = 0; i < x->n_mem; i++)
-        if (x->mem[i].name_end - x->mem[i].name_start == p->name_end - p->name_start &&
-            memcmp(x->fd.text.ptr + x->mem[i].name_start, x->fd.text.ptr + p->name_start,
-                   p->name_end - p->name_start) == 0)
+        if (x->mem[i].name_end - x->mem[i].name_start == ne - ns &&
+            memcmp(x->fd.text.ptr + x->mem[i].name_start, x->fd.text.ptr + ns, ne - ns) == 0)
             return;
     if (x->n_mem == X_MAX_REMEMBERED)
         return;
-    x->mem[x->n_mem].name_start = p->name_start;
-    x->mem[x->n_mem].name_end = p->name_end;
+    x->mem[x->n_mem].name_start = ns;
+    x->mem[x->n_mem].name_end = ne;
     x->mem[x->n_mem].country = p->country;
     x->mem[x->n_mem].title = p->title;
     x->mem[x->n_mem].official = p->official;
@@ -113,10 +128,10 @@ int dg_xrecall(const xdoc *x, size_t s, size_t e, xparty *p)
         return 0;
     memset(p, 0, sizeof(*p));
     p->type = DG_PARTY_PERSON;
-    p->official = -1;
     p->group = -1;
     p->country = x->mem[found].country;
     p->title = x->mem[found].title;
+    p->official = x->mem[found].official;
     p->name_start = x->mem[found].name_start;
     p->name_end = x->mem[found].name_end;
     p->start = s;
@@ -455,6 +470,9 @@ static int same_meeting(const dg_meeting *a, const dg_meeting *b)
     size_t i, common = 0;
 
     if (kind_family(a->kind) != kind_family(b->kind))
+        return 0;
+    /* two places: two meetings (Beijing now, Lima last year) */
+    if (a->place_name && b->place_name && strcmp(a->place_name, b->place_name) != 0)
         return 0;
     if (a->date && b->date && strncmp(a->date, b->date, 10) != 0 &&
         strncmp(a->date, b->date, strlen(a->date) < strlen(b->date) ? strlen(a->date) : strlen(b->date)) != 0)

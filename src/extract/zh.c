@@ -400,7 +400,7 @@ static size_t parse_parties(const xdoc *x, size_t from, size_t to, xparty *out,
         }
         if (e > i) {
             out[n].start = i;
-            if (out[n].title >= 0)
+            if (out[n].title >= 0 || out[n].official >= 0)
                 dg_xremember((xdoc *)x, &out[n]);
             n++;
             i = e;
