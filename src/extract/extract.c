@@ -71,12 +71,12 @@ void dg_xremember(xdoc *x, const xparty *p)
         return;
     if (p->official >= 0) {
         /* a known official: remember the span of the name as written */
-        const dg_gaz_match *m = dg_xmatch_at(x, p->start);
+        const dg_gaz_match *m = NULL;
         size_t k;
         for (k = dg_xmatch_from(x, p->start); !m && k < x->nm && x->m[k].start < p->end; k++)
-            if (x->m[k].type == DG_ENT_OFFICIAL)
+            if (dg_xref(x, &x->m[k], DG_ENT_OFFICIAL) == p->official)
                 m = &x->m[k];
-        if (!m || m->type != DG_ENT_OFFICIAL)
+        if (!m)
             return;
         ns = m->start;
         ne = m->end;
