@@ -561,9 +561,15 @@ int dg_stats_write_json(dg_buf *out, const dg_graph *g,
                       clean(s->transitivity), clean(s->reciprocity), clean(s->modularity),
                       n_communities(g, 0), clean(s->leiden_modularity), n_communities(g, 1));
     if (s->betweenness_exact)
-        rc |= dg_buf_adds(out, "    \"betweenness\": {\"exact\": true, \"cutoff\": null}\n  },\n");
+        rc |= dg_buf_adds(out, "    \"betweenness\": {\"exact\": true, \"cutoff\": null, "
+                               "\"sampled_sources\": null}\n  },\n");
+    else if (s->betweenness_sources > 0)
+        rc |= dg_buf_addf(out, "    \"betweenness\": {\"exact\": false, \"cutoff\": null, "
+                               "\"sampled_sources\": %ld}\n  },\n",
+                          s->betweenness_sources);
     else
-        rc |= dg_buf_addf(out, "    \"betweenness\": {\"exact\": false, \"cutoff\": %.6f}\n  },\n",
+        rc |= dg_buf_addf(out, "    \"betweenness\": {\"exact\": false, \"cutoff\": %.6f, "
+                               "\"sampled_sources\": null}\n  },\n",
                           clean(s->betweenness_cutoff));
     /* top nodes by PageRank */
     rc |= dg_buf_adds(out, "  \"top_nodes\": [");
@@ -707,6 +713,9 @@ int dg_stats_write_md(dg_buf *out, const dg_graph *g,
                       clean(s->leiden_modularity));
     if (s->betweenness_exact)
         rc |= dg_buf_adds(out, "| betweenness | exact |\n");
+    else if (s->betweenness_sources > 0)
+        rc |= dg_buf_addf(out, "| betweenness | estimated from %ld sampled sources |\n",
+                          s->betweenness_sources);
     else
         rc |= dg_buf_addf(out, "| betweenness | paths up to distance %.6f |\n",
                           clean(s->betweenness_cutoff));
