@@ -51,6 +51,11 @@ def main():
                     help="share of mentions dated by month only (0)")
     ap.add_argument("--distinct", action="store_true",
                     help="no two meetings may merge into one event")
+    ap.add_argument("--loyalty", type=float, default=0.0,
+                    help="share of bilateral meetings with one of the official's"
+                         " regular counterparts (0: partners drawn at random;"
+                         " the benchmark uses 0.9, as ministers mostly meet the"
+                         " same counterparts again)")
     ap.add_argument("--days", type=int, default=3650,
                     help="span of dates in days from 2015-01-01 (3650)")
     ap.add_argument("-o", "--output", default="-")
@@ -68,6 +73,14 @@ def main():
     rng.shuffle(oweights)
     ocum = list(itertools.accumulate(oweights))
     pick = lambda: rng.choices(range(a.officials), cum_weights=ocum)[0]
+    # regular counterparts: a list per official, longer for the more active
+    counterparts = None
+    if a.loyalty > 0:
+        top = max(oweights)
+        counterparts = []
+        for i in range(a.officials):
+            size = 3 + int(200 * (oweights[i] / top) ** 0.7)
+            counterparts.append([pick() for _ in range(size)])
     groups = ["G%02d" % i for i in range(20)]
     start = datetime.date(2015, 1, 1)
     used_days = {}   # (family, sorted ids) -> set of days, for --distinct
@@ -122,7 +135,10 @@ def main():
             made += 1
             continue
         x = pick()
-        y = pick()
+        if counterparts is not None and rng.random() < a.loyalty:
+            y = rng.choice(counterparts[x])
+        else:
+            y = pick()
         if x == y:
             continue
         kind = rng.choice(KINDS)

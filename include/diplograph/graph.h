@@ -73,6 +73,7 @@ typedef struct {
     double density, transitivity, modularity, leiden_modularity, reciprocity;
     int betweenness_exact; /* 0 when the cutoff approximation was used */
     double betweenness_cutoff; /* path-length cutoff used, or -1 */
+    long betweenness_sources;  /* sampled sources when estimated, else 0 */
 } dg_graph_stats;
 
 typedef struct {
@@ -98,9 +99,15 @@ typedef struct {
     unsigned long seed;          /* RNG seed for communities (42) */
     long exact_betweenness_max;  /* nodes up to which betweenness is exact */
     double betweenness_cutoff;   /* cutoff above that size */
+    /* above exact_betweenness_max, when > 0: estimate betweenness from
+     * this many sampled sources (Brandes-Pich, scaled by n/k) and
+     * closeness and harmonic centrality from the distances to them
+     * (Eppstein-Wang), instead of the path cutoff; for dense graphs where
+     * even short cutoffs reach most of the graph */
+    long betweenness_sources;
 } dg_analyze_opts;
 
-#define DG_ANALYZE_OPTS_INIT { 42UL, 5000L, 4.0 }
+#define DG_ANALYZE_OPTS_INIT { 42UL, 5000L, 4.0, 0L }
 
 const char *dg_layer_name(dg_layer layer);
 int dg_layer_parse(dg_layer *out, const char *name);

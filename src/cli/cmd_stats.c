@@ -28,12 +28,15 @@ static const char usage_text[] =
     "                     exact betweenness up to N nodes (5000); above, paths\n"
     "      --betweenness-cutoff D\n"
     "                     are followed up to distance D (4; 1/weight per edge)\n"
+    "      --betweenness-sample K\n"
+    "                     instead of the cutoff, estimate betweenness, closeness\n"
+    "                     and harmonic centrality from K sampled sources\n"
     "      --seed N       seed for the community detection (42)\n"
     "  -o, --output FILE  write to FILE instead of stdout\n"
     "  -v, --verbose      report counts, timings and the betweenness cutoff on stderr\n"
     "  -h, --help         this text\n";
 
-enum { OPT_FROM = 256, OPT_TO, OPT_EXACT, OPT_CUTOFF, OPT_SEED };
+enum { OPT_FROM = 256, OPT_TO, OPT_EXACT, OPT_CUTOFF, OPT_SAMPLE, OPT_SEED };
 
 static double now(void)
 {
@@ -67,6 +70,7 @@ int cmd_stats(int argc, char **argv)
         { "to", required_argument, NULL, OPT_TO },
         { "exact-betweenness-max", required_argument, NULL, OPT_EXACT },
         { "betweenness-cutoff", required_argument, NULL, OPT_CUTOFF },
+        { "betweenness-sample", required_argument, NULL, OPT_SAMPLE },
         { "seed", required_argument, NULL, OPT_SEED },
         { "output", required_argument, NULL, 'o' },
         { "verbose", no_argument, NULL, 'v' },
@@ -130,6 +134,13 @@ int cmd_stats(int argc, char **argv)
             aopts.betweenness_cutoff = d;
             break;
         }
+        case OPT_SAMPLE:
+            if (parse_long(&v, optarg) < 0 || v < 0) {
+                dg_cli_error("stats", "--betweenness-sample: expected a number, not '%s'", optarg);
+                return 2;
+            }
+            aopts.betweenness_sources = v;
+            break;
         case OPT_SEED:
             if (parse_long(&v, optarg) < 0 || v < 0) {
                 dg_cli_error("stats", "--seed: expected a number, not '%s'", optarg);
@@ -191,6 +202,11 @@ int cmd_stats(int argc, char **argv)
     if (verbose) {
         if (g.stats.betweenness_exact)
             fprintf(stderr, "diplograph stats: exact betweenness (%.2f s analysis)\n", now() - t);
+        else if (g.stats.betweenness_sources > 0)
+            fprintf(stderr, "diplograph stats: betweenness, closeness and harmonic centrality "
+                            "estimated from %ld sampled sources (%zu nodes > %ld) (%.2f s analysis)\n",
+                    g.stats.betweenness_sources, g.n_nodes, aopts.exact_betweenness_max,
+                    now() - t);
         else
             fprintf(stderr, "diplograph stats: betweenness, closeness and harmonic centrality "
                             "with path cutoff %g (%zu nodes > %ld) (%.2f s analysis)\n",

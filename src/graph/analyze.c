@@ -23,7 +23,8 @@
  * - Above opts->exact_betweenness_max nodes, betweenness, closeness and
  *   harmonic centrality only follow paths up to opts->betweenness_cutoff
  *   (in distance units: a path of bilateral-meeting edges of length k has
- *   distance k); g->stats records which was used. */
+ *   distance k), or, when opts->betweenness_sources > 0, are estimated
+ *   from that many sampled sources; g->stats records which was used. */
 #include <igraph.h>
 #include <math.h>
 #include <stdio.h>
@@ -68,6 +69,76 @@ static int pair_cmp(const void *pa, const void *pb)
 static double finite_or_zero(double d)
 {
     return isfinite(d) ? d : 0.0;
+}
+
+/* splitmix64: a small seeded generator for the sampled sources, so the
+ * sample depends on opts->seed only. */
+static uint64_t splitmix(uint64_t *x)
+{
+    uint64_t z = (*x += 0x9e3779b97f4a7c15ULL);
+
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+/* Estimates betweenness, closeness and harmonic centrality from k sampled
+ * sources (see dg_analyze_opts). */
+static int sampled_paths(dg_graph *g, const igraph_t *ig, const igraph_vector_t *dist,
+                         long k, unsigned long seed, dg_error *err)
+{
+    igraph_integer_t n = (igraph_integer_t)g->n_nodes, i, j;
+    igraph_vector_int_t src;
+    igraph_vector_t res;
+    igraph_matrix_t d;
+    uint64_t state = (uint64_t)seed;
+    double scale = (double)n / (double)k;
+    int rc = DG_OK;
+
+    igraph_vector_int_init(&src, 0);
+    igraph_vector_init(&res, 0);
+    igraph_matrix_init(&d, 0, 0);
+    IG(igraph_vector_int_resize(&src, n), "sampling sources");
+    for (i = 0; i < n; i++)
+        VECTOR(src)[i] = i;
+    for (i = 0; i < (igraph_integer_t)k; i++) { /* partial Fisher-Yates */
+        igraph_integer_t r = i + (igraph_integer_t)(splitmix(&state) % (uint64_t)(n - i));
+        igraph_integer_t t = VECTOR(src)[i];
+        VECTOR(src)[i] = VECTOR(src)[r];
+        VECTOR(src)[r] = t;
+    }
+    IG(igraph_vector_int_resize(&src, (igraph_integer_t)k), "sampling sources");
+    igraph_vector_int_sort(&src);
+    IG(igraph_betweenness_subset(ig, &res, igraph_vss_all(), g->directed,
+                                 igraph_vss_vector(&src), igraph_vss_all(), dist),
+       "sampled betweenness");
+    for (i = 0; i < n; i++)
+        g->nodes[i].betweenness = finite_or_zero(VECTOR(res)[i] * scale);
+    IG(igraph_distances_dijkstra(ig, &d, igraph_vss_vector(&src), igraph_vss_all(), dist,
+                                 IGRAPH_ALL),
+       "distances from the sampled sources");
+    for (j = 0; j < n; j++) {
+        double sum = 0, inv = 0;
+        long reach = 0, others = 0;
+        for (i = 0; i < (igraph_integer_t)k; i++) {
+            double x = MATRIX(d, i, j);
+            if (VECTOR(src)[i] == j)
+                continue;
+            others++;
+            if (isfinite(x) && x > 0) {
+                reach++;
+                sum += x;
+                inv += 1.0 / x;
+            }
+        }
+        g->nodes[j].closeness = reach ? (double)reach / sum : 0.0;
+        g->nodes[j].harmonic = others ? inv / (double)others : 0.0;
+    }
+out:
+    igraph_vector_int_destroy(&src);
+    igraph_vector_destroy(&res);
+    igraph_matrix_destroy(&d);
+    return rc;
 }
 
 /* Renumbers a membership so communities are numbered in order of their
@@ -201,6 +272,13 @@ int dg_graph_analyze(dg_graph *g, const dg_analyze_opts *opts, dg_error *err)
         g->nodes[i].strength = VECTOR(res)[i];
 
     exact = (long)n <= opts->exact_betweenness_max;
+    if (!exact && opts->betweenness_sources > 0 && opts->betweenness_sources < (long)n) {
+        if ((rc = sampled_paths(g, &ig, &dist, opts->betweenness_sources, opts->seed, err)) < 0)
+            goto out;
+        g->stats.betweenness_exact = 0;
+        g->stats.betweenness_sources = opts->betweenness_sources;
+        goto paths_done;
+    }
     if (exact)
         IG(igraph_betweenness(&ig, &res, igraph_vss_all(), g->directed, &dist), "betweenness");
     else
@@ -230,6 +308,7 @@ int dg_graph_analyze(dg_graph *g, const dg_analyze_opts *opts, dg_error *err)
            "harmonic centrality");
     for (i = 0; i < n; i++)
         g->nodes[i].harmonic = finite_or_zero(VECTOR(res)[i]);
+paths_done:
 
     if (m > 0) {
         IG(igraph_eigenvector_centrality(&ig, &res, NULL, 0, 1, &w, NULL),

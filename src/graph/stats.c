@@ -54,66 +54,9 @@ typedef struct {
     char (*month_keys)[8];
     entity_row *countries, *officials;
     size_t n_countries, n_officials;
-    pair_row *pairs;
-    size_t n_pairs;
+    pair_row *pairs;  /* by meetings, descending */
+    size_t n_pairs, n_pairs_cap;
 } interactions;
-
-/* One (entity, event) or (entity, partner) record. */
-typedef struct {
-    const char *key;
-    char cc[3];
-    const char *partner;
-    char pcc[3];
-    size_t ev;
-    int host, guest;
-    const dg_party *party;
-} rec;
-
-typedef struct {
-    rec *v;
-    size_t n, cap;
-} recs;
-
-static int push(recs *r, const rec *x)
-{
-    void *p = r->v;
-
-    if (dg_grow_array(&p, &r->cap, r->n + 1, sizeof(rec)) < 0)
-        return DG_ENOMEM;
-    r->v = p;
-    r->v[r->n++] = *x;
-    return DG_OK;
-}
-
-static const char *rkey(const rec *r)
-{
-    return r->key ? r->key : r->cc;
-}
-
-static const char *rpartner(const rec *r)
-{
-    return r->partner ? r->partner : r->pcc;
-}
-
-static int rec_cmp_ev(const void *pa, const void *pb)
-{
-    const rec *x = pa, *y = pb;
-    int c = strcmp(rkey(x), rkey(y));
-
-    if (c)
-        return c;
-    if (x->ev != y->ev)
-        return x->ev < y->ev ? -1 : 1;
-    return 0;
-}
-
-static int rec_cmp_partner(const void *pa, const void *pb)
-{
-    const rec *x = pa, *y = pb;
-    int c = strcmp(rkey(x), rkey(y));
-
-    return c ? c : strcmp(rpartner(x), rpartner(y));
-}
 
 static int entity_cmp(const void *pa, const void *pb)
 {
@@ -133,31 +76,26 @@ static int count_cmp_desc(const void *pa, const void *pb)
     return strcmp(x->key, y->key);
 }
 
-static int count_cmp_key(const void *pa, const void *pb)
-{
-    return strcmp(((const count_row *)pa)->key, ((const count_row *)pb)->key);
-}
-
 static int cstr_cmp(const void *a, const void *b)
 {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-static int pair_cmp_key(const void *pa, const void *pb)
-{
-    const pair_row *x = pa, *y = pb;
-    int c = strcmp(x->a, y->a);
-
-    return c ? c : strcmp(x->b, y->b);
-}
-
 static int pair_cmp_top(const void *pa, const void *pb)
 {
     const pair_row *x = pa, *y = pb;
+    int c;
 
     if (x->events != y->events)
         return x->events > y->events ? -1 : 1;
-    return pair_cmp_key(pa, pb);
+    c = strcmp(x->a, y->a);
+    return c ? c : strcmp(x->b, y->b);
+}
+
+static int u64_cmp(const void *pa, const void *pb)
+{
+    uint64_t x = *(const uint64_t *)pa, y = *(const uint64_t *)pb;
+    return x < y ? -1 : x > y;
 }
 
 /* Counts equal strings in a sorted array into rows. */
@@ -179,44 +117,6 @@ static int count_sorted(count_row **out, size_t *n_out, const char **keys, size_
     return DG_OK;
 }
 
-/* Rows of entities from (key, event) records and (key, partner) records. */
-static int entity_rows(entity_row **out, size_t *n_out, recs *evr, recs *par)
-{
-    size_t i, j, k = 0, n = 0;
-
-    dg_qsort(evr->v, evr->n, sizeof(rec), rec_cmp_ev);
-    dg_qsort(par->v, par->n, sizeof(rec), rec_cmp_partner);
-    *out = calloc(evr->n ? evr->n : 1, sizeof(entity_row));
-    *n_out = 0;
-    if (!*out)
-        return DG_ENOMEM;
-    for (i = 0; i < evr->n; i = j) {
-        entity_row *r = &(*out)[n++];
-        r->key = evr->v[i].key;
-        memcpy(r->cc, evr->v[i].cc, 3);
-        for (j = i; j < evr->n && strcmp(rkey(&evr->v[i]), rkey(&evr->v[j])) == 0; j++) {
-            const dg_party *p = evr->v[j].party;
-            r->events++;
-            r->hosted += evr->v[j].host;
-            r->guest += evr->v[j].guest;
-            if (p && !r->label)
-                r->label = p->name ? p->name : p->name_zh;
-            if (p && !r->country && p->country[0])
-                r->country = p->country;
-        }
-        /* partners: records sorted the same way, keys in the same order */
-        while (k < par->n && strcmp(rkey(&par->v[k]), rkey(&evr->v[i])) < 0)
-            k++;
-        for (; k < par->n && strcmp(rkey(&par->v[k]), rkey(&evr->v[i])) == 0; k++)
-            if (k == 0 || strcmp(rkey(&par->v[k - 1]), rkey(&par->v[k])) != 0 ||
-                strcmp(rpartner(&par->v[k - 1]), rpartner(&par->v[k])) != 0)
-                r->partners++;
-    }
-    *n_out = n;
-    dg_qsort(*out, n, sizeof(entity_row), entity_cmp);
-    return DG_OK;
-}
-
 static void interactions_destroy(interactions *in)
 {
     free(in->months);
@@ -228,54 +128,189 @@ static void interactions_destroy(interactions *in)
     memset(in, 0, sizeof(*in));
 }
 
+/* Party ids interned to small integers, so the aggregation sorts integers
+ * rather than strings (a million events make millions of records). */
+typedef struct {
+    const char **ids;   /* borrowed from the events */
+    size_t n, cap;
+    size_t *slots;      /* index + 1, 0 empty; power-of-two size */
+    size_t n_slots;
+} interner;
+
+static uint64_t hash_id(const char *s)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+
+    while (*s) {
+        h ^= (unsigned char)*s++;
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+static int intern(interner *t, size_t *out, const char *id)
+{
+    size_t h, i;
+
+    if ((t->n + 1) * 2 > t->n_slots) {
+        size_t ns = t->n_slots ? t->n_slots * 2 : 1024;
+        size_t *sl = calloc(ns, sizeof(size_t));
+        if (!sl)
+            return DG_ENOMEM;
+        for (i = 0; i < t->n; i++) {
+            h = (size_t)hash_id(t->ids[i]) & (ns - 1);
+            while (sl[h])
+                h = (h + 1) & (ns - 1);
+            sl[h] = i + 1;
+        }
+        free(t->slots);
+        t->slots = sl;
+        t->n_slots = ns;
+    }
+    h = (size_t)hash_id(id) & (t->n_slots - 1);
+    while (t->slots[h]) {
+        if (strcmp(t->ids[t->slots[h] - 1], id) == 0) {
+            *out = t->slots[h] - 1;
+            return DG_OK;
+        }
+        h = (h + 1) & (t->n_slots - 1);
+    }
+    {
+        void *p = t->ids;
+        if (dg_grow_array(&p, &t->cap, t->n + 1, sizeof(char *)) < 0)
+            return DG_ENOMEM;
+        t->ids = p;
+    }
+    t->ids[t->n] = id;
+    t->slots[h] = t->n + 1;
+    *out = t->n++;
+    return DG_OK;
+}
+
+/* Countries index directly: 26 * 26 two-letter codes. */
+#define N_CC (26 * 26)
+
+static int cc_index(const char cc[3])
+{
+    if (cc[0] < 'A' || cc[0] > 'Z' || cc[1] < 'A' || cc[1] > 'Z' || cc[2])
+        return -1;
+    return (cc[0] - 'A') * 26 + (cc[1] - 'A');
+}
+
+typedef struct {
+    uint64_t key;      /* (smaller id index << 32) | larger */
+    double w;
+    const char *date;
+} pair_rec;
+
+static int pair_rec_cmp(const void *pa, const void *pb)
+{
+    const pair_rec *x = pa, *y = pb;
+    return x->key < y->key ? -1 : x->key > y->key;
+}
+
+typedef struct {
+    long events, hosted, guest;
+    const dg_party *first; /* for label and country */
+    int person;
+} id_stats;
+
 static int compute(interactions *in, const dg_meeting_list *events)
 {
-    recs cev = { 0 }, cpar = { 0 }, oev = { 0 }, opar = { 0 };
+    interner t = { 0 };
+    id_stats *ids = NULL;
+    size_t ids_cap = 0;
+    long c_events[N_CC] = { 0 }, c_host[N_CC] = { 0 }, c_guest[N_CC] = { 0 };
+    long c_partners[N_CC] = { 0 };
+    unsigned char *c_met = NULL;
+    uint64_t *opart = NULL;
+    size_t n_opart = 0, cap_opart = 0;
+    pair_rec *pr = NULL;
+    size_t n_pr = 0, cap_pr = 0;
     const char **months = NULL, **places = NULL;
-    pair_row *pairs = NULL;
-    size_t n_months = 0, n_places = 0, n_pairs = 0, cap_pairs = 0, i, j, k;
-    char (*ccs)[3] = NULL;
-    size_t cc_cap = 0;
-    int rc = DG_ENOMEM;
+    size_t n_months = 0, n_places = 0, i, j, k;
+    size_t *pidx = NULL, pcap = 0;
+    int *ccs = NULL, rc = DG_ENOMEM;
 
     memset(in, 0, sizeof(*in));
+    c_met = calloc((size_t)N_CC * N_CC, 1);
     months = malloc((events->len ? events->len : 1) * sizeof(char *));
     places = malloc((events->len ? events->len : 1) * sizeof(char *));
-    if (!months || !places)
+    if (!c_met || !months || !places)
         goto out;
     for (i = 0; i < events->len; i++) {
         const dg_meeting *ev = &events->items[i];
-        size_t nc = 0;
+        size_t nc = 0, np = ev->n_parties;
 
         in->events++;
         if ((unsigned)ev->kind < DG_KIND_COUNT)
             in->per_kind[ev->kind]++;
         if (ev->date && strlen(ev->date) >= 7)
-            months[n_months++] = ev->date; /* compared on 7 bytes below */
+            months[n_months++] = ev->date; /* cut to 7 bytes below */
         else
             in->undated++;
         if (ev->place_name || ev->place_name_zh)
             places[n_places++] = ev->place_name ? ev->place_name : ev->place_name_zh;
         else
             in->no_place++;
-        /* countries of the event, with roles */
-        if (ev->n_parties > cc_cap) {
-            void *p = realloc(ccs, ev->n_parties * sizeof(*ccs));
-            if (!p)
+        if (np > pcap) {
+            void *p1 = realloc(pidx, np * sizeof(size_t));
+            void *p2 = p1 ? realloc(ccs, np * sizeof(int)) : NULL;
+            if (p1)
+                pidx = p1;
+            if (p2)
+                ccs = p2;
+            if (!p1 || !p2)
                 goto out;
-            ccs = p;
-            cc_cap = ev->n_parties;
+            pcap = np;
         }
-        for (j = 0; j < ev->n_parties; j++) {
+        /* countries of the event with roles; ids interned */
+        for (j = 0; j < np; j++) {
+            const dg_party *p = &ev->parties[j];
             char cc[3];
+            int c;
             size_t m;
-            dg_graph_party_country(cc, &ev->parties[j]);
-            if (!cc[0])
+
+            pidx[j] = (size_t)-1;
+            if (p->id) {
+                if (intern(&t, &pidx[j], p->id) < 0)
+                    goto out;
+                if (t.n > ids_cap) {
+                    void *q = ids;
+                    size_t old = ids_cap;
+                    if (dg_grow_array(&q, &ids_cap, t.n, sizeof(id_stats)) < 0)
+                        goto out;
+                    ids = q;
+                    memset(ids + old, 0, (ids_cap - old) * sizeof(id_stats));
+                }
+            }
+            dg_graph_party_country(cc, p);
+            c = cc_index(cc);
+            if (c < 0)
                 continue;
-            for (m = 0; m < nc && strcmp(ccs[m], cc) != 0; m++)
+            for (m = 0; m < nc && ccs[m] != c; m++)
                 ;
-            if (m == nc)
-                memcpy(ccs[nc++], cc, 3);
+            if (m == nc) {
+                ccs[nc++] = c;
+                c_events[c]++;
+            }
+        }
+        /* hosted / visits paid once per country and event */
+        for (k = 0; k < nc; k++) {
+            int host = 0, guest = 0;
+            for (j = 0; j < np; j++) {
+                char cc[3];
+                dg_graph_party_country(cc, &ev->parties[j]);
+                if (cc_index(cc) != ccs[k])
+                    continue;
+                host |= ev->parties[j].role == DG_ROLE_HOST;
+                guest |= ev->parties[j].role == DG_ROLE_GUEST;
+            }
+            c_host[ccs[k]] += host;
+            c_guest[ccs[k]] += guest;
+            for (j = 0; j < nc; j++)
+                if (j != k)
+                    c_met[(size_t)ccs[k] * N_CC + (size_t)ccs[j]] = 1;
         }
         if (ev->kind == DG_KIND_MULTILATERAL || ev->kind == DG_KIND_COCHAIR || nc >= 3)
             in->multilateral++;
@@ -283,66 +318,47 @@ static int compute(interactions *in, const dg_meeting_list *events)
             in->bilateral++;
         else
             in->other++;
-        for (k = 0; k < nc; k++) {
-            rec r;
-            memset(&r, 0, sizeof(r));
-            memcpy(r.cc, ccs[k], 3);
-            r.ev = i;
-            for (j = 0; j < ev->n_parties; j++) {
-                char cc[3];
-                dg_graph_party_country(cc, &ev->parties[j]);
-                if (strcmp(cc, ccs[k]) != 0)
-                    continue;
-                r.host |= ev->parties[j].role == DG_ROLE_HOST;
-                r.guest |= ev->parties[j].role == DG_ROLE_GUEST;
-            }
-            if (push(&cev, &r) < 0)
-                goto out;
-            for (j = 0; j < nc; j++) {
-                if (j == k)
-                    continue;
-                memcpy(r.pcc, ccs[j], 3);
-                if (push(&cpar, &r) < 0)
-                    goto out;
-            }
-        }
-        for (j = 0; j < ev->n_parties; j++) {
+        for (j = 0; j < np; j++) {
             const dg_party *p = &ev->parties[j];
-            rec r;
-            if (!p->id)
+            id_stats *st;
+            int dup = 0;
+
+            if (pidx[j] == (size_t)-1)
                 continue;
+            for (k = 0; k < j && !dup; k++)
+                dup = pidx[k] == pidx[j];
+            if (dup)
+                continue;
+            st = &ids[pidx[j]];
             if (dg_graph_party_is_person(p)) {
-                memset(&r, 0, sizeof(r));
-                r.key = p->id;
-                r.ev = i;
-                r.party = p;
-                r.host = p->role == DG_ROLE_HOST;
-                r.guest = p->role == DG_ROLE_GUEST;
-                if (push(&oev, &r) < 0)
-                    goto out;
-                for (k = 0; k < ev->n_parties; k++) {
-                    if (k == j || !ev->parties[k].id || strcmp(ev->parties[k].id, p->id) == 0)
-                        continue;
-                    r.partner = ev->parties[k].id;
-                    if (push(&opar, &r) < 0)
-                        goto out;
-                }
+                st->person = 1;
+                st->events++;
+                st->hosted += p->role == DG_ROLE_HOST;
+                st->guest += p->role == DG_ROLE_GUEST;
+                if (!st->first)
+                    st->first = p;
+                else if ((!st->first->name && !st->first->name_zh && (p->name || p->name_zh)) ||
+                         (!st->first->country[0] && p->country[0]))
+                    st->first = p; /* a record that names the person */
             }
-            for (k = j + 1; k < ev->n_parties; k++) {
-                const char *a = p->id, *b = ev->parties[k].id;
-                void *q = pairs;
-                int c;
-                if (!b || (c = strcmp(a, b)) == 0)
+            for (k = j + 1; k < np; k++) {
+                size_t a = pidx[j], b = pidx[k];
+                void *q;
+                if (b == (size_t)-1 || a == b)
                     continue;
-                if (dg_grow_array(&q, &cap_pairs, n_pairs + 1, sizeof(pair_row)) < 0)
+                if (a > b) {
+                    size_t x = a;
+                    a = b;
+                    b = x;
+                }
+                q = pr;
+                if (dg_grow_array(&q, &cap_pr, n_pr + 1, sizeof(pair_rec)) < 0)
                     goto out;
-                pairs = q;
-                pairs[n_pairs].a = c < 0 ? a : b;
-                pairs[n_pairs].b = c < 0 ? b : a;
-                pairs[n_pairs].events = 1;
-                pairs[n_pairs].weight = 1.0 / (double)(ev->n_parties - 1);
-                pairs[n_pairs].first = pairs[n_pairs].last = ev->date;
-                n_pairs++;
+                pr = q;
+                pr[n_pr].key = ((uint64_t)a << 32) | (uint64_t)b;
+                pr[n_pr].w = 1.0 / (double)(np - 1);
+                pr[n_pr].date = ev->date;
+                n_pr++;
             }
         }
     }
@@ -363,40 +379,117 @@ static int compute(interactions *in, const dg_meeting_list *events)
     if (count_sorted(&in->places, &in->n_places, places, n_places) < 0)
         goto out;
     dg_qsort(in->places, in->n_places, sizeof(count_row), count_cmp_desc);
-    dg_qsort(in->months, in->n_months, sizeof(count_row), count_cmp_key);
-    if (entity_rows(&in->countries, &in->n_countries, &cev, &cpar) < 0 ||
-        entity_rows(&in->officials, &in->n_officials, &oev, &opar) < 0)
+
+    /* countries */
+    in->countries = calloc(N_CC, sizeof(entity_row));
+    if (!in->countries)
         goto out;
-    dg_qsort(pairs, n_pairs, sizeof(pair_row), pair_cmp_key);
-    for (i = 0, k = 0; i < n_pairs; i = j) {
-        pair_row acc = pairs[i];
-        acc.events = 0;
-        acc.weight = 0;
-        for (j = i; j < n_pairs && pair_cmp_key(&pairs[i], &pairs[j]) == 0; j++) {
-            acc.events++;
-            acc.weight += pairs[j].weight;
-            if (pairs[j].first && (!acc.first || strcmp(pairs[j].first, acc.first) < 0))
-                acc.first = pairs[j].first;
-            if (pairs[j].last && (!acc.last || strcmp(pairs[j].last, acc.last) > 0))
-                acc.last = pairs[j].last;
-        }
-        pairs[k++] = acc;
+    for (i = 0; i < N_CC; i++) {
+        entity_row *r;
+        if (!c_events[i])
+            continue;
+        for (j = 0; j < N_CC; j++)
+            c_partners[i] += c_met[i * N_CC + j];
+        r = &in->countries[in->n_countries++];
+        r->cc[0] = (char)('A' + i / 26);
+        r->cc[1] = (char)('A' + i % 26);
+        r->cc[2] = '\0';
+        r->events = c_events[i];
+        r->partners = c_partners[i];
+        r->hosted = c_host[i];
+        r->guest = c_guest[i];
     }
-    n_pairs = k;
-    dg_qsort(pairs, n_pairs, sizeof(pair_row), pair_cmp_top);
-    in->pairs = pairs;
-    in->n_pairs = n_pairs;
-    pairs = NULL;
+    dg_qsort(in->countries, in->n_countries, sizeof(entity_row), entity_cmp);
+
+    /* pairs: aggregate by key; the partners of an official are the other
+     * ids of its distinct pairs */
+    dg_qsort(pr, n_pr, sizeof(pair_rec), pair_rec_cmp);
+    for (i = 0; i < n_pr; i = j) {
+        pair_rec acc = pr[i];
+        const char *first = NULL, *last = NULL;
+        long cnt = 0;
+        acc.w = 0;
+        for (j = i; j < n_pr && pr[j].key == pr[i].key; j++) {
+            cnt++;
+            acc.w += pr[j].w;
+            if (pr[j].date && (!first || strcmp(pr[j].date, first) < 0))
+                first = pr[j].date;
+            if (pr[j].date && (!last || strcmp(pr[j].date, last) > 0))
+                last = pr[j].date;
+        }
+        {
+            size_t a = (size_t)(acc.key >> 32), b = (size_t)(acc.key & 0xffffffffu);
+            void *q = opart;
+            if (dg_grow_array(&q, &cap_opart, n_opart + 2, sizeof(uint64_t)) < 0)
+                goto out;
+            opart = q;
+            if (ids[a].person)
+                opart[n_opart++] = (uint64_t)a;
+            if (ids[b].person)
+                opart[n_opart++] = (uint64_t)b;
+        }
+        {
+            void *q = in->pairs;
+            if (dg_grow_array(&q, &in->n_pairs_cap, in->n_pairs + 1, sizeof(pair_row)) < 0)
+                goto out;
+            in->pairs = q;
+            in->pairs[in->n_pairs].a = t.ids[acc.key >> 32];
+            in->pairs[in->n_pairs].b = t.ids[acc.key & 0xffffffffu];
+            if (strcmp(in->pairs[in->n_pairs].a, in->pairs[in->n_pairs].b) > 0) {
+                const char *x = in->pairs[in->n_pairs].a;
+                in->pairs[in->n_pairs].a = in->pairs[in->n_pairs].b;
+                in->pairs[in->n_pairs].b = x;
+            }
+            in->pairs[in->n_pairs].events = cnt;
+            in->pairs[in->n_pairs].weight = acc.w;
+            in->pairs[in->n_pairs].first = first;
+            in->pairs[in->n_pairs].last = last;
+            in->n_pairs++;
+        }
+    }
+    dg_qsort(in->pairs, in->n_pairs, sizeof(pair_row), pair_cmp_top);
+
+    /* officials */
+    dg_qsort(opart, n_opart, sizeof(uint64_t), u64_cmp);
+    in->officials = calloc(t.n ? t.n : 1, sizeof(entity_row));
+    if (!in->officials)
+        goto out;
+    for (i = 0, j = 0; i < t.n; i++) {
+        entity_row *r;
+        long partners = 0;
+        while (j < n_opart && opart[j] < (uint64_t)i)
+            j++;
+        while (j < n_opart && opart[j] == (uint64_t)i) {
+            partners++;
+            j++;
+        }
+        if (!ids[i].person)
+            continue;
+        r = &in->officials[in->n_officials++];
+        r->key = t.ids[i];
+        r->events = ids[i].events;
+        r->hosted = ids[i].hosted;
+        r->guest = ids[i].guest;
+        r->partners = partners;
+        if (ids[i].first) {
+            const dg_party *p = ids[i].first;
+            r->label = p->name ? p->name : p->name_zh;
+            r->country = p->country[0] ? p->country : NULL;
+        }
+    }
+    dg_qsort(in->officials, in->n_officials, sizeof(entity_row), entity_cmp);
     rc = DG_OK;
 out:
     free(months);
     free(places);
-    free(pairs);
+    free(pr);
+    free(opart);
     free(ccs);
-    free(cev.v);
-    free(cpar.v);
-    free(oev.v);
-    free(opar.v);
+    free(pidx);
+    free(c_met);
+    free(ids);
+    free(t.ids);
+    free(t.slots);
     if (rc < 0)
         interactions_destroy(in);
     return rc;
@@ -561,9 +654,15 @@ int dg_stats_write_json(dg_buf *out, const dg_graph *g,
                       clean(s->transitivity), clean(s->reciprocity), clean(s->modularity),
                       n_communities(g, 0), clean(s->leiden_modularity), n_communities(g, 1));
     if (s->betweenness_exact)
-        rc |= dg_buf_adds(out, "    \"betweenness\": {\"exact\": true, \"cutoff\": null}\n  },\n");
+        rc |= dg_buf_adds(out, "    \"betweenness\": {\"exact\": true, \"cutoff\": null, "
+                               "\"sampled_sources\": null}\n  },\n");
+    else if (s->betweenness_sources > 0)
+        rc |= dg_buf_addf(out, "    \"betweenness\": {\"exact\": false, \"cutoff\": null, "
+                               "\"sampled_sources\": %ld}\n  },\n",
+                          s->betweenness_sources);
     else
-        rc |= dg_buf_addf(out, "    \"betweenness\": {\"exact\": false, \"cutoff\": %.6f}\n  },\n",
+        rc |= dg_buf_addf(out, "    \"betweenness\": {\"exact\": false, \"cutoff\": %.6f, "
+                               "\"sampled_sources\": null}\n  },\n",
                           clean(s->betweenness_cutoff));
     /* top nodes by PageRank */
     rc |= dg_buf_adds(out, "  \"top_nodes\": [");
@@ -707,6 +806,9 @@ int dg_stats_write_md(dg_buf *out, const dg_graph *g,
                       clean(s->leiden_modularity));
     if (s->betweenness_exact)
         rc |= dg_buf_adds(out, "| betweenness | exact |\n");
+    else if (s->betweenness_sources > 0)
+        rc |= dg_buf_addf(out, "| betweenness | estimated from %ld sampled sources |\n",
+                          s->betweenness_sources);
     else
         rc |= dg_buf_addf(out, "| betweenness | paths up to distance %.6f |\n",
                           clean(s->betweenness_cutoff));

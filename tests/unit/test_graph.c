@@ -279,6 +279,40 @@ static void test_path_and_weights(void **state)
     dg_meeting_list_destroy(&l);
 }
 
+static void test_sampled_paths(void **state)
+{
+    dg_meeting_list l = DG_MEETING_LIST_INIT;
+    dg_graph g;
+    dg_analyze_opts opts = DG_ANALYZE_OPTS_INIT;
+    dg_error err = DG_ERROR_INIT;
+    double sum = 0;
+    size_t i;
+
+    (void)state;
+    /* a 6-cycle: every source sees the same dependencies, so the scaled
+     * sample gives the exact total (12: 2 per node) whichever 3 sources */
+    ev(&l, DG_KIND_MEET, "2021-01-01", NULL, "person:CN:a/host", "person:CN:b/guest", NULL);
+    ev(&l, DG_KIND_MEET, "2021-01-01", NULL, "person:CN:b/host", "person:CN:c/guest", NULL);
+    ev(&l, DG_KIND_MEET, "2021-01-01", NULL, "person:CN:c/host", "person:CN:d/guest", NULL);
+    ev(&l, DG_KIND_MEET, "2021-01-01", NULL, "person:CN:d/host", "person:CN:e/guest", NULL);
+    ev(&l, DG_KIND_MEET, "2021-01-01", NULL, "person:CN:e/host", "person:CN:f/guest", NULL);
+    ev(&l, DG_KIND_MEET, "2021-01-01", NULL, "person:CN:f/host", "person:CN:a/guest", NULL);
+    build(&g, &l, DG_LAYER_PEOPLE, NULL, NULL);
+    opts.exact_betweenness_max = 2;
+    opts.betweenness_sources = 3;
+    assert_int_equal(dg_graph_analyze(&g, &opts, &err), DG_OK);
+    assert_false(g.stats.betweenness_exact);
+    assert_int_equal(g.stats.betweenness_sources, 3);
+    for (i = 0; i < g.n_nodes; i++) {
+        sum += g.nodes[i].betweenness;
+        assert_true(g.nodes[i].closeness > 0);
+        assert_true(g.nodes[i].harmonic > 0);
+    }
+    assert_true(fabs(sum - 12) < 1e-9);
+    dg_graph_destroy(&g);
+    dg_meeting_list_destroy(&l);
+}
+
 static void test_communities(void **state)
 {
     dg_meeting_list l = DG_MEETING_LIST_INIT;
@@ -362,6 +396,7 @@ int main(void)
         cmocka_unit_test(test_other_layers),
         cmocka_unit_test(test_star),
         cmocka_unit_test(test_path_and_weights),
+        cmocka_unit_test(test_sampled_paths),
         cmocka_unit_test(test_communities),
         cmocka_unit_test(test_degenerate),
         cmocka_unit_test(test_visits_hubs),
