@@ -118,6 +118,10 @@ measure() {
     secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')
     rss_mb=$(awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' \
         "$dir/time.$label")
+    # CPU seconds (user + system): on a shared machine the wall time
+    # depends on the other jobs, this does much less
+    cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' \
+        "$dir/time.$label")
     [ $rc = 0 ] || die "$label failed (exit $rc); see $dir/$label.err"
 }
 
@@ -126,8 +130,8 @@ row() { # label jobs bytes
     local out=$dir/$1.j$2.jsonl
     local mbps
     mbps=$(awk -v b="$3" -v s="$secs" 'BEGIN { if (s > 0) printf "%.2f", b / 1e6 / s; else print "-" }')
-    rows+=("$(printf '%-24s %4s %9.1f %9s %9s %12s %10s' "$1" "$2" \
-        "$(awk -v b="$3" 'BEGIN { print b / 1e6 }')" "$secs" "$mbps" "$rss_mb" \
+    rows+=("$(printf '%-10s %4s %9.1f %9s %9s %9s %12s %10s' "$1" "$2" \
+        "$(awk -v b="$3" 'BEGIN { print b / 1e6 }')" "$secs" "$mbps" "$cpu" "$rss_mb" \
         "$(wc -l < "$out")")")
 }
 
@@ -159,5 +163,6 @@ printf 'large file: %s (%.1f MB, zh,en,zh-Hant, seed %s); -j1 and -j2 identical:
     "$dir/large.txt" "$(awk -v b="$large_bytes" 'BEGIN { print b / 1e6 }')" "$seed" "$same"
 printf 'single line: %.1f MB (over --max-doc-bytes: read past); small files: %d\n\n' \
     "$(awk -v b="$line_bytes" 'BEGIN { print b / 1e6 }')" "$nfiles"
-printf '%-24s %4s %9s %9s %9s %12s %10s\n' input jobs MB seconds MB/s "peak RSS MB" meetings
+printf '%-10s %4s %9s %9s %9s %9s %12s %10s\n' input jobs MB seconds MB/s "CPU s" \
+    "peak RSS MB" meetings
 printf '%s\n' "${rows[@]}"
