@@ -24,11 +24,11 @@
 typedef struct {
     size_t end;
     uint32_t id;
-} hs_hit;
+} scan_hit;
 
 typedef struct scan_slot {
     hs_scratch_t *scratch;
-    hs_hit *hits;
+    scan_hit *hits;
     size_t n_hits, cap_hits;
     struct scan_slot *next;
 } scan_slot;
@@ -319,7 +319,7 @@ typedef struct {
 
 static int cmp_hit(const void *a, const void *b)
 {
-    const hs_hit *x = a, *y = b;
+    const scan_hit *x = a, *y = b;
 
     if (x->end != y->end)
         return x->end < y->end ? -1 : 1;
@@ -332,7 +332,7 @@ static void flush_hits(scan_ctx *c)
     size_t i;
 
     if (c->unordered && s->n_hits > 1)
-        qsort(s->hits, s->n_hits, sizeof(hs_hit), cmp_hit);
+        qsort(s->hits, s->n_hits, sizeof(scan_hit), cmp_hit);
     for (i = 0; i < s->n_hits; i++)
         c->fn(c->ctx, s->hits[i].end - c->m->pat_len[s->hits[i].id], s->hits[i].end,
               s->hits[i].id);
@@ -357,7 +357,7 @@ static int on_hit(unsigned int id, unsigned long long from, unsigned long long t
         return 0;
     }
     p = s->hits;
-    if (dg_grow_array(&p, &s->cap_hits, s->n_hits + 1, sizeof(hs_hit)) < 0) {
+    if (dg_grow_array(&p, &s->cap_hits, s->n_hits + 1, sizeof(scan_hit)) < 0) {
         /* keep scanning: the gazetteer sorts matches itself */
         flush_hits(c);
         c->direct = 1;
