@@ -17,7 +17,7 @@ test)
     DG_WITH_BROWSER=1 bash scripts/setup-deps.sh
     make test
     make test-asan
-    make test-ac
+    make test-hs
     ;;
 *)
     echo "usage: ./dg.sh demo|test" >&2
