@@ -1026,6 +1026,29 @@ static int cmp_match(const void *x, const void *y)
 }
 
 
+/* Matches arrive in order of their end, so their starts are nearly in
+ * order: an insertion sort is linear in practice. Past a budget of moves
+ * (an input built to defeat it) qsort takes over. */
+static void sort_matches(dg_gaz_match *v, size_t n)
+{
+    size_t i, moves = 0, budget = 64 * n + 1024;
+
+    for (i = 1; i < n; i++) {
+        dg_gaz_match t = v[i];
+        size_t j = i;
+        while (j > 0 && cmp_match(&v[j - 1], &t) > 0) {
+            v[j] = v[j - 1];
+            j--;
+            if (++moves > budget) {
+                v[j] = t;
+                qsort(v, n, sizeof(*v), cmp_match);
+                return;
+            }
+        }
+        v[j] = t;
+    }
+}
+
 void dg_gazetteer_scan_orig(const dg_gazetteer *g, const char *text, size_t len,
                             const char *orig, const uint32_t *map,
                             dg_gaz_match_fn fn, void *ctx)
@@ -1040,8 +1063,7 @@ void dg_gazetteer_scan_orig(const dg_gazetteer *g, const char *text, size_t len,
     a.text = text;
     a.len = len;
     dg_matcher_scan(g->matcher, text, len, on_match, &a);
-    if (a.n > 1)
-        qsort(a.v, a.n, sizeof(dg_gaz_match), cmp_match);
+    sort_matches(a.v, a.n);
     for (i = 0; i < a.n; i++) {
         const dg_gaz_match *m = &a.v[i];
         if (m->start < last_end)
