@@ -50,14 +50,13 @@ int cmd_extract(int argc, char **argv)
 {
     static const struct option longopts[] = {
         { "output", required_argument, NULL, 'o' },
-        { "jobs", required_argument, NULL, 'j' },
         { "help", no_argument, NULL, 'h' },
         DG_EXTRACT_LONGOPTS,
         { NULL, 0, NULL, 0 }
     };
     dg_cli_extract_opts eo;
     const char *out_path = "-";
-    int jobs = 1, c, status = 0;
+    int c, status = 0;
     dg_diag diag;
     dg_inputs in = DG_INPUTS_INIT;
     dg_outfile out = DG_OUTFILE_INIT;
@@ -72,13 +71,6 @@ int cmd_extract(int argc, char **argv)
         switch (c) {
         case 'o':
             out_path = optarg;
-            break;
-        case 'j':
-            if (dg_cli_parse_long(optarg, 1, 64, &r) < 0) {
-                dg_cli_error("extract", "-j wants a number from 1 to 64, not '%s'", optarg);
-                return 2;
-            }
-            jobs = r;
             break;
         case 'h':
             usage(stdout);
@@ -117,7 +109,7 @@ int cmd_extract(int argc, char **argv)
     sc.fp = out.fp;
     dg_buf_init(&sc.line);
     sc.failed = 0;
-    status = dg_cli_extract_files("extract", &in, &eo.opts, jobs, &diag, write_meetings, &sc, &tot);
+    status = dg_cli_extract_files("extract", &in, &eo.opts, eo.jobs, &diag, write_meetings, &sc, &tot);
     dg_buf_destroy(&sc.line);
     if (sc.failed) {
         dg_cli_error("extract", "%s: write failed (is the disk full?)", out_path);

@@ -126,7 +126,6 @@ int cmd_run(int argc, char **argv)
 {
     static const struct option longopts[] = {
         { "output", required_argument, NULL, 'o' },
-        { "jobs", required_argument, NULL, 'j' },
         { "help", no_argument, NULL, 'h' },
         { "meetings", no_argument, NULL, OPT_MEETINGS },
         { "layer", required_argument, NULL, OPT_LAYER },
@@ -138,7 +137,7 @@ int cmd_run(int argc, char **argv)
     };
     dg_cli_extract_opts eo;
     const char *outdir = NULL, *engine = NULL;
-    int jobs = 1, c, status = 0, from_meetings = 0, top = -1, no_render = 0, show;
+    int c, status = 0, from_meetings = 0, top = -1, no_render = 0, show;
     dg_layer layer = DG_LAYER_FULL;
     dg_diag diag;
     dg_inputs in = DG_INPUTS_INIT;
@@ -156,13 +155,6 @@ int cmd_run(int argc, char **argv)
         switch (c) {
         case 'o':
             outdir = optarg;
-            break;
-        case 'j':
-            if (dg_cli_parse_long(optarg, 1, 64, &r) < 0) {
-                dg_cli_error("run", "-j wants a number from 1 to 64, not '%s'", optarg);
-                return 2;
-            }
-            jobs = r;
             break;
         case 'h':
             usage(stdout);
@@ -240,7 +232,7 @@ int cmd_run(int argc, char **argv)
         collect_ctx cc = { &mentions };
         dg_extract_totals tot;
         progress(show, "extracting meetings");
-        status = dg_cli_extract_files("run", &in, &eo.opts, jobs, &diag, collect_file, &cc, &tot);
+        status = dg_cli_extract_files("run", &in, &eo.opts, eo.jobs, &diag, collect_file, &cc, &tot);
     }
     if (status)
         goto out;

@@ -13,6 +13,7 @@ void dg_cli_extract_opts_init(dg_cli_extract_opts *o)
 
     memset(o, 0, sizeof(*o));
     o->opts = def;
+    o->jobs = 1;
 }
 
 void dg_cli_extract_opts_destroy(dg_cli_extract_opts *o)
@@ -41,6 +42,15 @@ int dg_cli_extract_opt(dg_cli_extract_opts *o, const char *cmd, int c, const cha
     char *end;
 
     switch (c) {
+    case 'j': {
+        int r;
+        if (dg_cli_parse_long(arg, 1, 64, &r) < 0) {
+            dg_cli_error(cmd, "-j wants a number from 1 to 64, not '%s'", arg);
+            return 2;
+        }
+        o->jobs = r;
+        return 0;
+    }
     case OPT_GAZETTEER: {
         char **p = realloc(o->gazetteers, (size_t)(o->n_gazetteers + 1) * sizeof(char *));
         if (!p)

@@ -12,6 +12,7 @@ enum {
 };
 
 #define DG_EXTRACT_LONGOPTS \
+    { "jobs", required_argument, NULL, 'j' }, \
     { "gazetteer", required_argument, NULL, OPT_GAZETTEER }, \
     { "input-format", required_argument, NULL, OPT_FORMAT_IN }, \
     { "split", required_argument, NULL, OPT_SPLIT }, \
@@ -44,6 +45,7 @@ typedef struct {
     char **gazetteers;
     int n_gazetteers;
     int strict, quiet, verbose;
+    int jobs;  /* -j: files (or chunks) extracted at a time, 1..64 */
     dg_gazetteer *gaz;
 } dg_cli_extract_opts;
 
