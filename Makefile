@@ -3,11 +3,10 @@
 # configures and builds.
 BUILD ?= build
 BUILD_ASAN ?= build-asan
-BUILD_HS ?= build-hs
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure build demo test test-asan test-hs check clean fuzz bench
+.PHONY: all deps configure build demo test test-asan check clean fuzz bench
 
 all: build
 
@@ -41,16 +40,7 @@ test-asan: deps $(BUILD_ASAN)/CMakeCache.txt
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --output-on-failure -j $(JOBS)
 
-$(BUILD_HS)/CMakeCache.txt:
-	cmake -S . -B $(BUILD_HS) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDG_HYPERSCAN=ON $(CMAKE_FLAGS)
-
-# The suite again with the Aho-Corasick matcher, the one used where
-# Hyperscan is missing (a no-op copy of `test` when it is)
-test-hs: deps $(BUILD_HS)/CMakeCache.txt
-	cmake --build $(BUILD_HS) -j $(JOBS)
-	cd $(BUILD_HS) && ctest --output-on-failure -j $(JOBS)
-
-check: test test-asan test-hs
+check: test test-asan
 
 clean:
-	rm -rf $(BUILD) $(BUILD_ASAN) $(BUILD_HS) build-fuzz
+	rm -rf $(BUILD) $(BUILD_ASAN) build-fuzz

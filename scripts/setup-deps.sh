@@ -8,11 +8,6 @@ PKGS=(build-essential make cmake pkg-config clang libclang-rt-14-dev
       libxml2-utils libutf8proc-dev libopencc-dev opencc libcmocka-dev
       fonts-wqy-microhei python3 python3-networkx python3-igraph parallel
       valgrind)
-# Hyperscan scans the gazetteer faster; Debian 12 builds it for amd64, and
-# elsewhere the build falls back to its Aho-Corasick matcher.
-case "$(dpkg --print-architecture 2>/dev/null)" in
-amd64) PKGS+=(libhyperscan-dev) ;;
-esac
 if [ "${DG_WITH_BROWSER:-0}" = 1 ]; then
     PKGS+=(chromium)
 fi

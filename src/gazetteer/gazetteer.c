@@ -738,7 +738,7 @@ int dg_gazetteer_set_prescan(dg_gazetteer *g, const char *const *forms,
             g->prescan = NULL;
             return dg_error_set(err, DG_ENOMEM, "out of memory");
         }
-    if (dg_matcher_build(g->prescan) < 0) {
+    if (dg_matcher_build(g->prescan, DG_MATCHER_ANY) < 0) {
         dg_matcher_free(g->prescan);
         g->prescan = NULL;
         return dg_error_set(err, DG_ENOMEM, "out of memory");
@@ -900,7 +900,7 @@ int dg_gazetteer_compile(dg_gazetteer *g, dg_error *err)
         rc = add_forms(g, &pd, &one, DG_ENT_TRIGGER, (uint32_t)i, &tmp);
     }
     if (rc == DG_OK)
-        rc = dg_matcher_build(g->matcher);
+        rc = dg_matcher_build(g->matcher, DG_MATCHER_LONGEST);
     if (rc < 0)
         goto out;
     /* group the refs by pattern, keeping priority order, dropping repeats */
@@ -972,119 +972,79 @@ out:
 /* ---- scanning ---- */
 
 typedef struct {
-    dg_gaz_match *v;
-    size_t n, cap;
-    int oom;
     const dg_gazetteer *g;
-    const char *text;
+    const char *text, *orig;
+    const uint32_t *map;
     size_t len;
-} scan_acc;
+    dg_gaz_match_fn fn;
+    void *ctx;
+    int stop;
+} scan_ctx;
 
 static int is_word_byte(unsigned char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
 }
 
-static void on_match(void *ctx, size_t start, size_t end, uint32_t id)
+/* The longest form starting here that is a whole word where it is Latin,
+ * refers to something, and, as an acronym, is upper case in the original.
+ * (The matcher already skips starts inside a word.) */
+static long choose_match(void *ctx, size_t start, const uint32_t *ids,
+                         const size_t *ends, size_t n)
 {
-    scan_acc *a = ctx;
-    const form_info *fi = &a->g->form_info[id];
-    void *p;
+    scan_ctx *a = ctx;
+    size_t i = n;
 
-    if (fi->n_refs == 0)
-        return;
-    /* Latin forms match whole words only */
-    if (is_word_byte((unsigned char)a->text[start]) && start > 0 &&
-        is_word_byte((unsigned char)a->text[start - 1]))
-        return;
-    if (is_word_byte((unsigned char)a->text[end - 1]) && end < a->len &&
-        is_word_byte((unsigned char)a->text[end]))
-        return;
-    p = a->v;
-    if (dg_grow_array(&p, &a->cap, a->n + 1, sizeof(dg_gaz_match)) < 0) {
-        a->oom = 1;
-        return;
-    }
-    a->v = p;
-    a->v[a->n].start = start;
-    a->v[a->n].end = end;
-    a->v[a->n].form = id;
-    a->v[a->n].type = a->g->refs[fi->first_ref].type;
-    a->v[a->n].index = a->g->refs[fi->first_ref].index;
-    a->n++;
-}
+    if (a->stop)
+        return -1;
+    while (i-- > 0) {
+        const form_info *fi = &a->g->form_info[ids[i]];
+        size_t end = ends[i], k;
+        dg_gaz_match m;
 
-static int cmp_match(const void *x, const void *y)
-{
-    const dg_gaz_match *a = x, *b = y;
-
-    if (a->start != b->start)
-        return a->start < b->start ? -1 : 1;
-    if (a->end != b->end)
-        return a->end > b->end ? -1 : 1;
-    return 0;
-}
-
-
-/* Matches arrive in order of their end, so their starts are nearly in
- * order: an insertion sort is linear in practice. Past a budget of moves
- * (an input built to defeat it) qsort takes over. */
-static void sort_matches(dg_gaz_match *v, size_t n)
-{
-    size_t i, moves = 0, budget = 64 * n + 1024;
-
-    for (i = 1; i < n; i++) {
-        dg_gaz_match t = v[i];
-        size_t j = i;
-        while (j > 0 && cmp_match(&v[j - 1], &t) > 0) {
-            v[j] = v[j - 1];
-            j--;
-            if (++moves > budget) {
-                v[j] = t;
-                qsort(v, n, sizeof(*v), cmp_match);
-                return;
+        if (fi->n_refs == 0)
+            continue;
+        if (is_word_byte((unsigned char)a->text[end - 1]) && end < a->len &&
+            is_word_byte((unsigned char)a->text[end]))
+            continue;
+        if (a->orig && a->map && fi->acronym) {
+            for (k = start; k < end; k++) {
+                unsigned char c = (unsigned char)a->orig[a->map[k]];
+                if (c >= 'a' && c <= 'z')
+                    break;
             }
+            if (k < end)
+                continue;
         }
-        v[j] = t;
+        m.start = start;
+        m.end = end;
+        m.form = ids[i];
+        m.type = a->g->refs[fi->first_ref].type;
+        m.index = a->g->refs[fi->first_ref].index;
+        if (a->fn(a->ctx, &m))
+            a->stop = 1;
+        return (long)i;
     }
+    return -1;
 }
 
 void dg_gazetteer_scan_orig(const dg_gazetteer *g, const char *text, size_t len,
                             const char *orig, const uint32_t *map,
                             dg_gaz_match_fn fn, void *ctx)
 {
-    scan_acc a;
-    size_t i, last_end = 0;
+    scan_ctx a;
 
     if (!g->matcher)
         return;
-    memset(&a, 0, sizeof(a));
     a.g = g;
     a.text = text;
+    a.orig = orig;
+    a.map = map;
     a.len = len;
-    dg_matcher_scan(g->matcher, text, len, on_match, &a);
-    sort_matches(a.v, a.n);
-    for (i = 0; i < a.n; i++) {
-        const dg_gaz_match *m = &a.v[i];
-        if (m->start < last_end)
-            continue;
-        if (orig && map && g->form_info[m->form].acronym) {
-            /* acronym: every letter upper case in the original */
-            size_t k;
-            int ok = 1;
-            for (k = m->start; k < m->end && ok; k++) {
-                unsigned char c = (unsigned char)orig[map[k]];
-                if (c >= 'a' && c <= 'z')
-                    ok = 0;
-            }
-            if (!ok)
-                continue;
-        }
-        last_end = m->end;
-        if (fn(ctx, m))
-            break;
-    }
-    free(a.v);
+    a.fn = fn;
+    a.ctx = ctx;
+    a.stop = 0;
+    dg_matcher_scan_longest(g->matcher, text, len, DG_MATCHER_WORD_STARTS, choose_match, &a);
 }
 
 void dg_gazetteer_scan(const dg_gazetteer *g, const char *text, size_t len,
@@ -1315,4 +1275,8 @@ size_t dg_gazetteer_check(const dg_gazetteer *g, dg_diag *diag)
             }
     }
     return conflicts;
+}
+const dg_matcher *dg_gazetteer_matcher(const dg_gazetteer *g)
+{
+    return g->matcher;
 }
