@@ -109,16 +109,37 @@ int dg_cli_write(const char *cmd, const char *path, const dg_buf *buf)
     return 0;
 }
 
-int dg_cli_name_countries(const char *cmd, dg_graph *g)
+int dg_cli_paths_add(const char *cmd, dg_cli_paths *p, char *path)
+{
+    char **v = realloc(p->v, (size_t)(p->n + 1) * sizeof(char *));
+
+    if (!v) {
+        dg_cli_error(cmd, "out of memory");
+        return 1;
+    }
+    p->v = v;
+    p->v[p->n++] = path;
+    return 0;
+}
+
+void dg_cli_paths_free(dg_cli_paths *p)
+{
+    free(p->v);
+    p->v = NULL;
+    p->n = 0;
+}
+
+int dg_cli_name_countries(const char *cmd, dg_graph *g, char **extra, int n_extra)
 {
     dg_gazetteer *gaz;
     dg_error err = DG_ERROR_INIT;
     int rc = 0;
 
-    /* the names are a nicety: without a gazetteer the codes stay */
-    gaz = dg_cli_load_gazetteer(cmd, NULL, 0);
+    /* the names are a nicety: without the bundled gazetteer the codes
+     * stay; a file the user named must load */
+    gaz = dg_cli_load_gazetteer(cmd, extra, n_extra);
     if (!gaz)
-        return 0;
+        return n_extra > 0 ? 1 : 0;
     if (dg_graph_name_countries(g, gaz, &err) < 0) {
         dg_cli_error(cmd, "%s", err.msg);
         rc = 1;

@@ -9,7 +9,7 @@
 static const char usage_text[] =
     "usage: diplograph build MEETINGS... [--layer full|people|countries|visits]\n"
     "                        [--format graphml|gexf|json|csv|dot] [--from DATE] [--to DATE]\n"
-    "                        [--per year|quarter|month] [-o FILE] [-v]\n"
+    "                        [--per year|quarter|month] [--gazetteer FILE] [-o FILE] [-v]\n"
     "\n"
     "Reads meeting files (mentions or events, JSON Lines; '-' is stdin), merges\n"
     "the mentions into events, builds one layer of the graph, analyses it (the\n"
@@ -24,11 +24,15 @@ static const char usage_text[] =
     "      --to DATE      last date of the window\n"
     "      --per P        one graph per year, quarter or month: FILE with the period\n"
     "                     before the extension (graph-2021.graphml); needs -o\n"
+    DG_CLI_GAZETTEER_HELP
     "  -o, --output FILE  write to FILE instead of stdout\n"
     "  -v, --verbose      report counts and the betweenness cutoff on stderr\n"
     "  -h, --help         this text\n";
 
-enum { OPT_FROM = 256, OPT_TO, OPT_PER };
+enum { OPT_FROM = 256, OPT_TO, OPT_PER, OPT_GAZETTEER };
+
+/* --gazetteer files, for the country names */
+static dg_cli_paths gaz_files;
 enum { PER_NONE = 0, PER_YEAR, PER_QUARTER, PER_MONTH };
 
 static const struct {
@@ -104,7 +108,7 @@ static int build_one(const dg_meeting_list *events, const dg_graph_opts *gopts,
         dg_cli_error("build", "%s", err.msg);
         goto out;
     }
-    if (dg_cli_name_countries("build", &g) != 0)
+    if (dg_cli_name_countries("build", &g, gaz_files.v, gaz_files.n) != 0)
         goto out;
     if (verbose) {
         fprintf(stderr, "diplograph build: %s: %s layer, %zu nodes, %zu edges", path,
@@ -159,7 +163,7 @@ static int cmp_cstr(const void *a, const void *b)
     return strcmp((const char *)a, (const char *)b);
 }
 
-int cmd_build(int argc, char **argv)
+static int build_main(int argc, char **argv)
 {
     static const struct option longopts[] = {
         { "layer", required_argument, NULL, 'l' },
@@ -167,6 +171,7 @@ int cmd_build(int argc, char **argv)
         { "from", required_argument, NULL, OPT_FROM },
         { "to", required_argument, NULL, OPT_TO },
         { "per", required_argument, NULL, OPT_PER },
+        { "gazetteer", required_argument, NULL, OPT_GAZETTEER },
         { "output", required_argument, NULL, 'o' },
         { "verbose", no_argument, NULL, 'v' },
         { "help", no_argument, NULL, 'h' },
@@ -218,6 +223,10 @@ int cmd_build(int argc, char **argv)
                 dg_cli_error("build", "--per: expected year, quarter or month, not '%s'", optarg);
                 return 2;
             }
+            break;
+        case OPT_GAZETTEER:
+            if (dg_cli_paths_add("build", &gaz_files, optarg) != 0)
+                return 1;
             break;
         case 'o':
             output = optarg;
@@ -309,5 +318,13 @@ out:
     free(keys);
     dg_meeting_list_destroy(&mentions);
     dg_meeting_list_destroy(&events);
+    return rc;
+}
+
+int cmd_build(int argc, char **argv)
+{
+    int rc = build_main(argc, argv);
+
+    dg_cli_paths_free(&gaz_files);
     return rc;
 }

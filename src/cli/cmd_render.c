@@ -33,6 +33,7 @@ static void usage(FILE *fp)
         "      --from DATE      only meetings on or after DATE (YYYY-MM-DD)\n"
         "      --to DATE        only meetings on or before DATE\n"
         "      --report FILE    also write the self-contained HTML report\n"
+        "      --gazetteer FILE add or override gazetteer entries (repeatable)\n"
         "  -h, --help           this help\n\n"
         "exit status: 0 ok, 1 runtime or data error, 2 usage error\n");
 }
@@ -43,6 +44,7 @@ typedef struct {
     const char *report;
     dg_render_opts render;
     dg_graph_opts graph;
+    dg_cli_paths gazetteers;
 } options;
 
 static const char *format_from_path(const char *path)
@@ -79,7 +81,7 @@ static int parse_long(long *out, const char *s, const char *opt)
 static int parse_args(options *o, int argc, char **argv)
 {
     enum { O_ENGINE = 256, O_TOP, O_FOCUS, O_DEPTH, O_SIZE_BY, O_COLOR_BY,
-           O_LANG, O_LAYER, O_FROM, O_TO, O_REPORT };
+           O_LANG, O_LAYER, O_FROM, O_TO, O_REPORT, O_GAZETTEER };
     static const struct option longopts[] = {
         { "output", required_argument, NULL, 'o' },
         { "format", required_argument, NULL, 'f' },
@@ -94,6 +96,7 @@ static int parse_args(options *o, int argc, char **argv)
         { "from", required_argument, NULL, O_FROM },
         { "to", required_argument, NULL, O_TO },
         { "report", required_argument, NULL, O_REPORT },
+        { "gazetteer", required_argument, NULL, O_GAZETTEER },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 }
     };
@@ -135,6 +138,10 @@ static int parse_args(options *o, int argc, char **argv)
         case O_FROM: o->graph.from = optarg; break;
         case O_TO: o->graph.to = optarg; break;
         case O_REPORT: o->report = optarg; break;
+        case O_GAZETTEER:
+            if (dg_cli_paths_add(CMD, &o->gazetteers, optarg) != 0)
+                return 2;
+            break;
         case 'h': return -1;
         default:
             fprintf(stderr, "Try 'diplograph render --help'.\n");
@@ -188,7 +195,7 @@ static int run(const options *o, char **paths, int n_paths)
         dg_cli_error(CMD, "%s", err.msg);
         goto out;
     }
-    if (dg_cli_name_countries(CMD, &g) != 0)
+    if (dg_cli_name_countries(CMD, &g, o->gazetteers.v, o->gazetteers.n) != 0)
         goto out;
     gvc = gvContext(); /* process-wide Graphviz setup: the CLI's job */
     if (!gvc) {
@@ -250,9 +257,10 @@ int cmd_render(int argc, char **argv)
     rc = parse_args(&o, argc, argv);
     if (rc < 0) {
         usage(stdout);
-        return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
+        rc = fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
+    } else if (rc == 0) {
+        rc = run(&o, argv + optind, argc - optind);
     }
-    if (rc)
-        return rc;
-    return run(&o, argv + optind, argc - optind);
+    dg_cli_paths_free(&o.gazetteers);
+    return rc;
 }

@@ -10,7 +10,7 @@
 static const char usage_text[] =
     "usage: diplograph stats MEETINGS... [--format table|csv|json] [--top N]\n"
     "                        [--layer full|people|countries|visits] [--from DATE] [--to DATE]\n"
-    "                        [-o FILE] [-v]\n"
+    "                        [--gazetteer FILE] [-o FILE] [-v]\n"
     "\n"
     "Reads meeting files (mentions or events, JSON Lines; '-' is stdin), merges\n"
     "the mentions into events, builds the layer, analyses it and writes:\n"
@@ -33,11 +33,15 @@ static const char usage_text[] =
     "                     and harmonic centrality from K sampled sources (64;\n"
     "                     0 uses the cutoff)\n"
     "      --seed N       seed for the community detection (42)\n"
+    DG_CLI_GAZETTEER_HELP
     "  -o, --output FILE  write to FILE instead of stdout\n"
     "  -v, --verbose      report counts, timings and the betweenness cutoff on stderr\n"
     "  -h, --help         this text\n";
 
-enum { OPT_FROM = 256, OPT_TO, OPT_EXACT, OPT_CUTOFF, OPT_SAMPLE, OPT_SEED };
+enum { OPT_FROM = 256, OPT_TO, OPT_EXACT, OPT_CUTOFF, OPT_SAMPLE, OPT_SEED, OPT_GAZETTEER };
+
+/* --gazetteer files, for the country names */
+static dg_cli_paths gaz_files;
 
 static double now(void)
 {
@@ -61,7 +65,7 @@ static int parse_long(long *out, const char *s)
     return 0;
 }
 
-int cmd_stats(int argc, char **argv)
+static int stats_main(int argc, char **argv)
 {
     static const struct option longopts[] = {
         { "format", required_argument, NULL, 'f' },
@@ -73,6 +77,7 @@ int cmd_stats(int argc, char **argv)
         { "betweenness-cutoff", required_argument, NULL, OPT_CUTOFF },
         { "betweenness-sample", required_argument, NULL, OPT_SAMPLE },
         { "seed", required_argument, NULL, OPT_SEED },
+        { "gazetteer", required_argument, NULL, OPT_GAZETTEER },
         { "output", required_argument, NULL, 'o' },
         { "verbose", no_argument, NULL, 'v' },
         { "help", no_argument, NULL, 'h' },
@@ -149,6 +154,10 @@ int cmd_stats(int argc, char **argv)
             }
             aopts.seed = (unsigned long)v;
             break;
+        case OPT_GAZETTEER:
+            if (dg_cli_paths_add("stats", &gaz_files, optarg) != 0)
+                return 1;
+            break;
         case 'o':
             output = optarg;
             break;
@@ -190,7 +199,7 @@ int cmd_stats(int argc, char **argv)
         dg_cli_error("stats", "%s", err.msg);
         goto out;
     }
-    if (dg_cli_name_countries("stats", &g) != 0)
+    if (dg_cli_name_countries("stats", &g, gaz_files.v, gaz_files.n) != 0)
         goto out;
     if (verbose)
         fprintf(stderr, "diplograph stats: %s layer: %zu nodes, %zu edges (%.2f s)\n",
@@ -233,5 +242,13 @@ out:
     dg_graph_destroy(&g);
     dg_meeting_list_destroy(&mentions);
     dg_meeting_list_destroy(&events);
+    return rc;
+}
+
+int cmd_stats(int argc, char **argv)
+{
+    int rc = stats_main(argc, argv);
+
+    dg_cli_paths_free(&gaz_files);
     return rc;
 }
