@@ -351,19 +351,21 @@ static long dat_place(dat_build *b, const unsigned char *bytes, size_t k)
  * pattern of 2 to 5 bytes, or the byte there is a whole pattern.
  * Hashed bitmaps (false positives only cost a walk): 32 KB and 8 KB, to
  * stay in the first-level cache. */
-#define DG_F6_BITS ((size_t)1 << 18)
-#define DG_F3_BITS ((size_t)1 << 16)
+#define DG_F6_LOG 18
+#define DG_F3_LOG 16
+#define DG_F6_BITS ((size_t)1 << DG_F6_LOG)
+#define DG_F3_BITS ((size_t)1 << DG_F3_LOG)
 #define MASK6 0xffffffffffffull
 #define MASK3 0xffffffull
 
 static inline size_t hash6(uint64_t x)
 {
-    return (size_t)(((x & MASK6) * 0x9e3779b97f4a7c15ull) >> 46); /* 18 bits */
+    return (size_t)(((x & MASK6) * 0x9e3779b97f4a7c15ull) >> (64 - DG_F6_LOG));
 }
 
 static inline size_t hash3(uint64_t x)
 {
-    return (size_t)(((x & MASK3) * 0x9e3779b97f4a7c15ull) >> 48); /* 16 bits */
+    return (size_t)(((x & MASK3) * 0x9e3779b97f4a7c15ull) >> (64 - DG_F3_LOG));
 }
 
 #define BIT_SET(v, i) ((v)[(i) >> 6] |= (uint64_t)1 << ((i) & 63))
