@@ -5,7 +5,9 @@
  * speech, press meetings) are dropped. Works on the folded text: simplified
  * script, ASCII punctuation. */
 #include <stdio.h>
+#include <pthread.h>
 
+#include "diplograph/utf8.h"
 #include "extract/extract_int.h"
 #include "common.h"
 
@@ -149,13 +151,61 @@ static int is_han(uint32_t cp)
            cp == 0xB7;
 }
 
+/* The length of the first of words at pos, or 0. The words are Chinese:
+ * their first character, compared byte by byte before anything is
+ * measured, rejects nearly all of them (a lead byte alone would not: Han
+ * characters share six). */
 static int at_any(const xdoc *x, size_t pos, const char *const *words, size_t n)
 {
-    size_t i;
-    for (i = 0; i < n; i++)
-        if (dg_xat(x, pos, words[i]))
-            return (int)strlen(words[i]);
+    const char *t = x->fd.text.ptr + pos;
+    size_t i, left = pos < x->fd.text.len ? x->fd.text.len - pos : 0;
+
+    if (left == 0)
+        return 0;
+    for (i = 0; i < n; i++) {
+        const char *w = words[i];
+        size_t k;
+        if (w[0] != t[0])
+            continue;
+        if (left >= 3 && w[1] && w[2] && (w[1] != t[1] || w[2] != t[2]))
+            continue;
+        k = strlen(w);
+        if (k <= left && memcmp(t, w, k) == 0)
+            return (int)k;
+    }
     return 0;
+}
+
+/* The first characters of name_stops and venue_words, as a bitmap over
+ * the Basic Multilingual Plane: unknown_name_end tests every character of
+ * a candidate name against both lists, and this rejects most at once.
+ * Built once for all threads. */
+static uint64_t stop_first[65536 / 64];
+static pthread_once_t stop_first_once = PTHREAD_ONCE_INIT;
+
+static void stop_first_add(const char *const *words, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        const char *w = words[i];
+        int bad = 0;
+        uint32_t cp = dg_utf8_next(&w, words[i] + strlen(words[i]), &bad);
+        if (cp < 65536)
+            stop_first[cp >> 6] |= (uint64_t)1 << (cp & 63);
+    }
+}
+
+static void stop_first_init(void)
+{
+    stop_first_add(name_stops, DG_ARRAY_LEN(name_stops));
+    stop_first_add(venue_words, DG_ARRAY_LEN(venue_words));
+}
+
+/* 0 when no name stop or venue word starts with the character cp. */
+static int may_stop(uint32_t cp)
+{
+    return cp >= 65536 || (stop_first[cp >> 6] >> (cp & 63)) & 1;
 }
 
 /* Inside a transliterated name a title or a trigger ends it, but a
@@ -174,13 +224,17 @@ static size_t unknown_name_end(const xdoc *x, size_t pos, size_t limit)
     size_t i = pos, n, chars = 0;
     uint32_t cp;
 
+    pthread_once(&stop_first_once, stop_first_init);
     while (i < limit && x->fd.text.ptr[i] == ' ')
         i++;
     pos = i;
     /* a venue after a title (总统府, 首相官邸) or a word that cannot start a
      * name: no name here */
-    if (name_ends_at(x, pos) || at_any(x, pos, name_stops, DG_ARRAY_LEN(name_stops)) ||
-        at_any(x, pos, venue_words, DG_ARRAY_LEN(venue_words)))
+    if (pos < limit && may_stop(dg_xcp(x, pos, &n)) &&
+        (at_any(x, pos, name_stops, DG_ARRAY_LEN(name_stops)) ||
+         at_any(x, pos, venue_words, DG_ARRAY_LEN(venue_words))))
+        return pos;
+    if (name_ends_at(x, pos))
         return pos;
     {
         /* a country or place may begin a transliteration (米兰达 holds
@@ -203,7 +257,8 @@ static size_t unknown_name_end(const xdoc *x, size_t pos, size_t limit)
         }
         if (!is_han(cp))
             break;
-        if (i > pos && (at_any(x, i, name_stops, DG_ARRAY_LEN(name_stops)) || name_ends_at(x, i)))
+        if (i > pos && ((may_stop(cp) && at_any(x, i, name_stops, DG_ARRAY_LEN(name_stops))) ||
+                        name_ends_at(x, i)))
             break;
         chars += cp != 0xB7;
         i += n;

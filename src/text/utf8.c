@@ -1,5 +1,7 @@
 /* UTF-8 decoding with bounds and strict validity (no overlongs, no
  * surrogates, nothing past U+10FFFF). */
+#include <string.h>
+
 #include "diplograph/utf8.h"
 #include "common.h"
 
@@ -47,9 +49,27 @@ size_t dg_utf8_validate(const char *s, size_t len)
 
     while (p < end) {
         const char *at = p;
+        const unsigned char *u = (const unsigned char *)p;
         int bad = 0;
-        if ((unsigned char)*p < 0x80) {
+        uint64_t w;
+        /* ASCII eight bytes at a time */
+        if (end - p >= 8) {
+            memcpy(&w, p, 8);
+            if (!(w & 0x8080808080808080ull)) {
+                p += 8;
+                continue;
+            }
+        }
+        if (u[0] < 0x80) {
             p++;
+            continue;
+        }
+        /* the common three-byte case (all of CJK) without a decode:
+         * E1-EC and EE-EF take any continuation byte pair; E0 (overlong)
+         * and ED (surrogates) go the long way */
+        if (end - p >= 3 && u[0] >= 0xE1 && u[0] <= 0xEF && u[0] != 0xED &&
+            (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+            p += 3;
             continue;
         }
         dg_utf8_next(&p, end, &bad);
