@@ -253,24 +253,25 @@ static size_t parse_party(const xdoc *x, size_t pos, size_t lim, xparty *p)
 {
     size_t i = skip_sp(x, pos, lim);
     const dg_gaz_match *m;
-    int honorific;
+    int honorific = 0, counterpart = 0;
 
     memset(p, 0, sizeof(*p));
     p->official = p->country = p->title = p->group = -1;
     for (;;) {
+        /* determiners, then honorifics (from H.E. on): a name after an
+         * honorific is a person's */
         static const char *const dets[] = { "the ", "his ", "her ", "their ", "h.e. ", "mr. ", "mrs. ", "ms. ", "dr. ", "mr ", "ms ", "dr " };
         size_t k;
-        honorific = 0;
         if (dg_xmatch_at(x, i))
             break; /* "DR Congolese" is a demonym, not Dr. */
         for (k = 0; k < DG_ARRAY_LEN(dets); k++)
-            if (dg_xat(x, i, dets[k]) && i + strlen(dets[k]) <= lim) {
-                i += strlen(dets[k]);
-                honorific = 1;
+            if (dg_xat(x, i, dets[k]) && i + strlen(dets[k]) <= lim)
                 break;
-            }
-        if (!honorific)
+        if (k == DG_ARRAY_LEN(dets))
             break;
+        i += strlen(dets[k]);
+        if (k >= 4)
+            honorific = 1;
     }
     m = dg_xmatch_at(x, i);
     if (m && m->end <= lim && country_of(x, m) >= 0 && dg_xref(x, m, DG_ENT_OFFICIAL) < 0) {
@@ -282,8 +283,12 @@ static size_t parse_party(const xdoc *x, size_t pos, size_t lim, xparty *p)
             i += 1;
         m = dg_xmatch_at(x, i);
     }
-    if (dg_xat(x, i, "counterpart ")) {
-        i += 12;
+    if (dg_xat(x, i, "counterpart ") || dg_xat(x, i, "counterpart, ")) {
+        /* "his Chilean counterpart(,) Rodrigo Miranda": the subject's
+         * peer, as good as a title before a name */
+        i += 11;
+        i += x->fd.text.ptr[i] == ',' ? 2 : 1;
+        counterpart = 1;
         m = dg_xmatch_at(x, i);
     }
     /* qualifiers before a title: State Minister, Senior Minister, First
@@ -367,9 +372,9 @@ static size_t parse_party(const xdoc *x, size_t pos, size_t lim, xparty *p)
             return e;
         }
     }
-    if (p->title >= 0 || p->country >= 0 || honorific) {
+    if (p->title >= 0 || p->country >= 0 || honorific || counterpart) {
         size_t e = name_run(x, i, lim);
-        if (e > i && (p->title >= 0 || honorific)) {
+        if (e > i && (p->title >= 0 || honorific || counterpart)) {
             p->type = DG_PARTY_PERSON;
             p->name_start = i;
             p->name_end = e;

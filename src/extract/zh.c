@@ -67,6 +67,10 @@ static const char *const name_stops[] = {
     "会见", "会谈", "会晤", "会面", "通电话", "通话", "出席", "主持", "访华", "来华",
     "欢迎", "介绍", "向", "则", "以", "为", "所", "举办", "抵达", "离开", "致", "发表",
     "当地", "近日", "上午", "下午", "晚上", "一起", "前往", "专程", "了", "先生", "女士",
+    /* days and times between a subject and its verb (王毅次日会见) */
+    "次日", "同日", "当日", "前天", "此前", "随后", "期间", "晚间", "中午",
+    /* bodies and meetings: 外长理事会会议 is no 外长 named 理事会会议 */
+    "会议", "理事会", "委员会", "峰会", "论坛", "大会",
 };
 
 /* Words after a title that name a place, not a person. */
@@ -499,7 +503,9 @@ static int counted(const xdoc *x, size_t s, size_t p)
     size_t k;
 
     for (k = 3; k <= 12 && k <= p - s; k += 3) {
-        if (dg_xat(x, p - k, "次") || dg_xat(x, p - k, "轮"))
+        /* 次日 and 轮值 are a day and a rotation, not a count */
+        if ((dg_xat(x, p - k, "次") && !dg_xat(x, p - k, "次日")) ||
+            (dg_xat(x, p - k, "轮") && !dg_xat(x, p - k, "轮值")))
             return 1;
     }
     return 0;
