@@ -946,30 +946,56 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
                               dg_xfind(x, tend, ce, "外长会") != (size_t)-1 ||
                               dg_xfind(x, tend, ce, "峰会") != (size_t)-1))
                 group = x->carry_group;
-            if (group < 0 && tr->vt == V_ATTEND && n_subj > 0) {
+            if (group < 0 && (tr->vt == V_ATTEND || tr->vt == V_CHAIR) && n_subj > 0) {
                 /* 出席中俄印外长第三次会晤，俄罗斯、印度外长出席: a meeting
-                 * of no known group, its other members named by country */
+                 * of no known group, its other members named after it,
+                 * as persons (日本外务大臣佐藤康弘和韩国外长尹俊峰出席)
+                 * or by country */
                 static const char *const nouns[] = { "会晤", "会议", "峰会", "外长会", "对话", "论坛" };
-                size_t j, mi2, nouns_at = (size_t)-1;
+                size_t j, mi2, nouns_at = (size_t)-1, attend = (size_t)-1;
                 for (j = 0; j < DG_ARRAY_LEN(nouns) && nouns_at == (size_t)-1; j++)
                     nouns_at = dg_xfind(x, tend, ce, nouns[j]);
+                if (ce < e)
+                    attend = dg_xfind(x, ce, e, "出席");
+                /* 主持会议 alone is mostly a domestic meeting (国务院常务会议):
+                 * chairing counts with members who attend (…出席) */
+                if (tr->vt == V_CHAIR && attend == (size_t)-1)
+                    nouns_at = (size_t)-1;
                 if (nouns_at != (size_t)-1) {
-                    size_t before = n;
-                    for (mi2 = dg_xmatch_from(x, ce); mi2 < x->nm && x->m[mi2].start < e &&
-                                                      n < X_MAX_PARTIES; mi2++) {
+                    size_t before = n, np2 = 0;
+                    xparty named[X_MAX_PARTIES];
+                    if (attend != (size_t)-1)
+                        np2 = parse_parties(x, ce, attend, named, X_MAX_PARTIES);
+                    for (j = 0; j < np2 && n < X_MAX_PARTIES; j++)
+                        if (named[j].type == DG_PARTY_PERSON && named[j].country >= 0)
+                            ps[n++] = named[j];
+                    for (mi2 = dg_xmatch_from(x, ce); n == before && mi2 < x->nm &&
+                                                      x->m[mi2].start < e && n < X_MAX_PARTIES;
+                         mi2++) {
                         long c = country_of(x, &x->m[mi2]);
+                        size_t q;
                         if (c < 0 || dg_xref(x, &x->m[mi2], DG_ENT_OFFICIAL) >= 0)
                             continue;
+                        for (q = 0; q < n && !(ps[q].country == c && ps[q].type == DG_PARTY_COUNTRY);
+                             q++)
+                            ;
+                        if (q < n)
+                            continue; /* named twice */
                         memset(&ps[n], 0, sizeof(xparty));
                         ps[n].type = DG_PARTY_COUNTRY;
                         ps[n].official = ps[n].title = ps[n].group = -1;
                         ps[n].country = c;
                         n++;
                     }
-                    if (n > before) {
+                    /* 主持中俄印外长第十四次会晤，俄印两国外长出席: a
+                     * ministerial chaired, its members unnamed */
+                    if (n > before ||
+                        (attend != (size_t)-1 && tr->vt == V_CHAIR &&
+                         dg_xfind(x, tend, ce, "外长") != (size_t)-1)) {
                         consumed = e; /* the 会晤 of the name is no trigger */
                         for (k = 0; k < n; k++)
-                            roles[k] = DG_ROLE_PARTICIPANT;
+                            roles[k] = k < n_subj && tr->vt == V_CHAIR ? DG_ROLE_CHAIR
+                                                                       : DG_ROLE_PARTICIPANT;
                         if (!has_date)
                             memset(&date, 0, sizeof(date));
                         dg_xemit(x, DG_KIND_MULTILATERAL, has_date ? &date : NULL, place, -1, ps,
