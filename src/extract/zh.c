@@ -707,11 +707,13 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
     if (s == x->para_start)
         x->speech_para = speech;
     /* a sentence announcing a group meeting ("…特别外长会于…在重庆举行")
-     * sets the context the next sentences refer to (共同主持会议) */
+     * sets the context the next sentences refer to (共同主持会议); one
+     * that plans it (X将于11月16日出席…会议) names the meeting but dates
+     * nothing that happened (当天, 次日 after it) */
     if (sent_group >= 0) {
         xdate d;
         int ex = 0;
-        if (find_date(x, s, e, &d, &ex) >= 0 && d.y) {
+        if (!marker_in(x, s, e, 1) && find_date(x, s, e, &d, &ex) >= 0 && d.y) {
             x->carry_date = d;
             x->carry_valid = 1;
         }
@@ -749,7 +751,9 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
             p = tend;
             continue;
         }
-        if (tr->vt == V_VISIT && dg_xat(x, tend, "的")) {
+        /* 访问的…; 在对X进行正式访问期间，会见…: the visit is the setting
+         * of what follows, whose subject is the visitor */
+        if (tr->vt == V_VISIT && (dg_xat(x, tend, "的") || dg_xat(x, tend, "期间"))) {
             p = tend;
             continue;
         }
