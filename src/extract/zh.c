@@ -89,10 +89,12 @@ static const char *const speech_verbs[] = {
 static const char *const irrealis[] = {
     "将于", "将在", "将同", "将与", "将会", "即将", "拟于", "拟同", "拟与", "拟",
     "计划", "准备", "期待", "希望", "欢迎", "邀请", "没有", "未能", "并未", "不会",
-    "如果", "倘若", "有望", "或将", "可能", "愿意", "愿同", "愿与", "同意", "商定",
+    "如果", "倘若", "有望", "或将", "可能", "愿意", "愿同", "愿与", "商定",
     "约定", "推迟", "取消", "延期", "盼", "何时", "是否", "将", "会与", "会同",
     /* not 随后会/还会/之后会: they would swallow 会见 in 还会见了 */
     "或有机会", "有机会", "还将", "打算", "考虑",
+    /* 同意 (agree) is tested in marker_in: as a marker it would hide
+     * 意大利 in 同意大利 (with Italy) from the gazetteer */
 };
 
 /* The automaton also finds the markers (plans, speech), so checking a
@@ -138,6 +140,14 @@ static int marker_in(const xdoc *x, size_t from, size_t to, int cls)
         }
         if (cls == 2 && k >= N_TRIG + N_IRR)
             return 1;
+    }
+    if (cls == 1) {
+        size_t f = from;
+        while (f < to && (f = dg_xfind(x, f, to, "同意")) != (size_t)-1) {
+            if (!dg_xat(x, f + 3, "意大利"))
+                return 1;
+            f += 3;
+        }
     }
     return 0;
 }
