@@ -712,6 +712,13 @@ static int has_trigger(const xdoc *x, size_t s, size_t e)
     return 0;
 }
 
+/* A lead byte of a character in U+4000-U+9FFF (most Han) */
+static int han_lead(char c)
+{
+    unsigned char u = (unsigned char)c;
+    return u >= 0xE4 && u <= 0xE9;
+}
+
 static void run_sentences(xdoc *x)
 {
     const char *t = x->fd.text.ptr;
@@ -739,6 +746,12 @@ static void run_sentences(xdoc *x)
         } else if (t[i] == ' ' && i + 1 < n && t[i + 1] == ' ' && i > s) {
             /* two spaces: a paragraph break in collapsed text */
             end = para = 1;
+        } else if (t[i] == ' ' && i >= s + 3 && i + 1 < n && han_lead(t[i - 3]) &&
+                   han_lead(t[i + 1])) {
+            /* a space between Han characters parts a headline from its
+             * subtitle or the story ("李强晤耶伦 称中方… 国务院总理李强…");
+             * Chinese prose has none */
+            end = 1;
         }
         if (end) {
             if (e > s && has_trigger(x, s, e)) {
