@@ -589,6 +589,27 @@ const char *dg_xen_trigger(size_t i)
     return triggers[i].text;
 }
 
+/* "the two leaders" (heads of state, presidents, ministers, sides...)
+ * as the subject between from and the verb at p */
+static int the_two(const xdoc *x, size_t from, size_t p)
+{
+    static const char *const heads[] = {
+        "the two leaders ", "the two heads of state ", "the two presidents ",
+        "the two ministers ", "the two foreign ministers ", "the two prime ministers ",
+        "the two premiers ", "the two sides ", "the two officials ", "the two top diplomats ",
+        "both leaders ", "both sides ", "both ministers ",
+    };
+    size_t j, at;
+
+    for (j = 0; j < DG_ARRAY_LEN(heads); j++) {
+        at = dg_xfind(x, from, p, heads[j]);
+        /* the subject: nothing but a time phrase between it and the verb */
+        if (at != (size_t)-1 && at + strlen(heads[j]) + 24 >= p)
+            return 1;
+    }
+    return 0;
+}
+
 void dg_xen_sentence(xdoc *x, size_t s, size_t e)
 {
     size_t p = s, mi, nz = dg_xzh_trigger_count(), last_end = s;
@@ -769,6 +790,23 @@ void dg_xen_sentence(xdoc *x, size_t s, size_t e)
                         continue;
                     }
                 }
+            }
+            if (n_subj == 0 && tr->t == E_MUTUAL && x->has_last_pair && the_two(x, s, p)) {
+                /* "the two heads of state held a meeting": the pair of
+                 * the last meeting */
+                const char *pc = place >= 0 ? dg_gazetteer_place(x->gaz, (uint32_t)place)->country : "";
+                ps[0] = x->last_pair.p[0];
+                ps[1] = x->last_pair.p[1];
+                n = 2;
+                for (k = 0; k < 2; k++)
+                    roles[k] = tr->kind == DG_KIND_CALL || tr->kind == DG_KIND_VIDEO_CALL || !pc[0]
+                                   ? DG_ROLE_PARTICIPANT
+                               : strcmp(dg_xparty_country(x, &ps[k]), pc) == 0 ? DG_ROLE_HOST
+                                                                              : DG_ROLE_GUEST;
+                dg_xemit(x, tr->kind, has_date ? &date : NULL, place, -1, ps, roles, n, s, e, 0.7);
+                last_end = tend;
+                p = tend;
+                continue;
             }
             if ((tr->t == E_MUTUAL || tr->t == E_HOST) && n_subj >= 2 && tend >= 1 &&
                 dg_xfind(x, s, p, " and ") != (size_t)-1 && !dg_xat(x, tend - 5, "with ") &&

@@ -572,9 +572,15 @@ void dg_xemit(xdoc *x, dg_kind kind, const xdate *date, long place,
         dg_meeting_destroy(&m);
         return;
     }
-    /* the context later sentences refer to (同日, 'also met') */
+    /* the context later sentences refer to (同日, 'also met', 'the two
+     * leaders') */
     if (place >= 0)
         x->last_place = place;
+    if (n == 2 && m.n_parties == 2 && !m.group) {
+        x->last_pair.p[0] = parties[0];
+        x->last_pair.p[1] = parties[1];
+        x->has_last_pair = 1;
+    }
     if (date && date->y) {
         x->carry_date = *date;
         x->carry_valid = 1;

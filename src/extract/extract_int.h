@@ -12,6 +12,22 @@ typedef struct {
     int y, m, d;
 } xdate;
 
+/* A party as parsed from a phrase. */
+typedef struct {
+    dg_party_type type;
+    long official;      /* gazetteer index, -1 */
+    long country;       /* gazetteer index, -1 */
+    long title;         /* first title index, -1 */
+    size_t title_start, title_end; /* folded span of the title chain */
+    size_t name_start, name_end;   /* folded span of an unknown name */
+    size_t start, end;  /* the whole phrase */
+    long group;         /* for organisation parties */
+} xparty;
+
+typedef struct {
+    xparty p[2];
+} xparty_pair;
+
 /* The document being extracted: the original bytes, their folded copy
  * with its map, every gazetteer match, and the context the sentences
  * share (dateline date and place, the last event's date/place/group). */
@@ -39,6 +55,10 @@ typedef struct {
     int stop;
     /* meetings found so far in this document, for in-document dedup */
     dg_meeting_list found;
+    /* the two parties of the last two-party meeting, which "the two
+     * leaders" in a later sentence refers to */
+    xparty_pair last_pair;
+    int has_last_pair;
     /* persons named in full earlier in the document (title + name), so a
      * later bare surname ("Cai also held talks") or name resolves */
     struct xremember {
@@ -47,18 +67,6 @@ typedef struct {
     } mem[X_MAX_REMEMBERED];
     size_t n_mem;
 } xdoc;
-
-/* A party as parsed from a phrase. */
-typedef struct {
-    dg_party_type type;
-    long official;      /* gazetteer index, -1 */
-    long country;       /* gazetteer index, -1 */
-    long title;         /* first title index, -1 */
-    size_t title_start, title_end; /* folded span of the title chain */
-    size_t name_start, name_end;   /* folded span of an unknown name */
-    size_t start, end;  /* the whole phrase */
-    long group;         /* for organisation parties */
-} xparty;
 
 #define X_MAX_PARTIES 32
 

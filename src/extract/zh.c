@@ -764,6 +764,11 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
         /* 访问的…; 在对X进行正式访问期间，会见…: the visit is the setting
          * of what follows, whose subject is the visitor */
         if (tr->vt == V_VISIT && (dg_xat(x, tend, "的") || dg_xat(x, tend, "期间"))) {
+            /* the visited country still decides who hosts what follows */
+            size_t d = dg_xfind(x, s, p, "对");
+            const dg_gaz_match *vm = d != (size_t)-1 ? dg_xmatch_at(x, d + 3) : NULL;
+            if (dg_xat(x, tend, "期间") && vm && country_of(x, vm) >= 0)
+                x->visit_country = country_of(x, vm);
             p = tend;
             continue;
         }

@@ -160,6 +160,47 @@ static void test_en_forms(void **state)
            " country:LA/participant country:MM/participant country:TH/participant country:VN/participant\n");
 }
 
+/* rules of this kind: a segmentation trap, a setting, a day word, bodies,
+ * attendees named after the meeting, a headline on the story's line */
+static void test_zh_traps(void **state)
+{
+    (void)state;
+    /* 同意大利 is 同 + 意大利 (with Italy), not 同意 (agree) */
+    EXPECT("2021年6月8日,王毅在北京同意大利外长拉夫罗夫举行会谈。", NULL,
+           "talks 2021-06-08 Beijing - | person:wang-yi/host person:IT:拉夫罗夫/guest\n");
+    EXPECT("2021年6月8日,双方同意在北京举行会谈。", NULL, "");
+    /* a visit followed by 期间 is the setting of the meeting after it */
+    EXPECT("2021年6月8日,王毅在对越南进行正式访问期间,在河内会见越南外长裴青山。", NULL,
+           "meet 2021-06-08 - - | person:wang-yi/guest person:bui-thanh-son/host\n");
+    /* 次日 is a day, not a count (11次会晤) */
+    EXPECT("2021年6月7日,王毅在北京会见拉夫罗夫。王毅次日会见了越南外长裴青山。", NULL,
+           "meet 2021-06-07 Beijing - | person:wang-yi/host person:sergey-lavrov/guest\n"
+           "meet 2021-06-08 - - | person:wang-yi/host person:bui-thanh-son/guest\n");
+    /* named attendees of a meeting of no known group; 理事会 is no name */
+    EXPECT("2021年6月8日,王毅出席中俄越外长第三次会晤,俄罗斯外长拉夫罗夫和越南外长裴青山出席。", NULL,
+           "multilateral 2021-06-08 - - | person:wang-yi/participant person:sergey-lavrov/participant"
+           " person:bui-thanh-son/participant\n");
+    /* a space between Han characters ends the headline's sentence */
+    EXPECT("王毅晤拉夫罗夫 称中方希望加强合作 2021年6月8日,王毅在北京会见俄罗斯外长拉夫罗夫。", NULL,
+           "meet 2021-06-08 Beijing - | person:wang-yi/host person:sergey-lavrov/guest\n");
+}
+
+static void test_en_anaphora_and_counterparts(void **state)
+{
+    (void)state;
+    /* "his Chilean counterpart" stands for a title before an unknown name */
+    EXPECT("Wang Yi held talks with his Vietnamese counterpart, Tran Van Nam, in Beijing on June 7, 2021.",
+           NULL, "talks 2021-06-07 Beijing - | person:wang-yi/host person:VN:Tran Van Nam/guest\n");
+    /* an honorific makes an unknown name a person */
+    EXPECT("Wang Yi met Mr. Tran Van Nam in Beijing on June 7, 2021.", NULL,
+           "meet 2021-06-07 Beijing - | person:wang-yi/host person::Tran Van Nam/guest\n");
+    /* "the two heads of state": the pair of the last meeting */
+    EXPECT("Xi Jinping held talks with Sergey Lavrov in Beijing on June 9, 2021. "
+           "On Tuesday, the two heads of state held a meeting in Beijing.", NULL,
+           "talks 2021-06-09 Beijing - | person:xi-jinping/host person:sergey-lavrov/guest\n"
+           "meet 2021-06-08 Beijing - | person:xi-jinping/host person:sergey-lavrov/guest\n");
+}
+
 static void test_en_non_events(void **state)
 {
     (void)state;
@@ -288,6 +329,8 @@ int main(void)
         cmocka_unit_test(test_zh_non_events),
         cmocka_unit_test(test_zh_separately_and_partners),
         cmocka_unit_test(test_zh_headline_and_body_are_one),
+        cmocka_unit_test(test_zh_traps),
+        cmocka_unit_test(test_en_anaphora_and_counterparts),
         cmocka_unit_test(test_en_forms),
         cmocka_unit_test(test_en_non_events),
         cmocka_unit_test(test_dates),
