@@ -35,7 +35,7 @@ t("prime-minister","Prime Minister","总理",HG,["Prime Minister","PM"],["总理
 t("prime-minister-shouxiang","Prime Minister","首相",HG,[],["首相"])
 t("chancellor","Chancellor","联邦总理",HG,["Chancellor","Federal Chancellor"],["联邦总理"])
 t("head-of-government","Head of Government","政府首脑",HG,["Head of Government"],["政府首脑"])
-t("premier-executive-yuan","Premier","行政院长",HG,["Premier of the Executive Yuan","President of the Executive Yuan"],["行政院长","行政院院长","阁揆"],"TW")
+t("premier-executive-yuan","Premier of the Executive Yuan","行政院长",HG,["Premier of the Executive Yuan","President of the Executive Yuan"],["行政院长","行政院院长","阁揆"],"TW")
 # deputies
 t("vice-premier-prc","Vice Premier","国务院副总理",DH,["Vice Premier","Vice-Premier"],["国务院副总理"],"CN")
 t("executive-vice-premier-prc","Executive Vice Premier","国务院常务副总理",DH,["Executive Vice Premier","First Vice Premier"],["国务院常务副总理","常务副总理","国务院第一副总理"],"CN")
