@@ -247,6 +247,41 @@ static size_t name_run(const xdoc *x, size_t i, size_t lim)
     return words ? end : i;
 }
 
+/* The rest of a minister's portfolio after a title the gazetteer knows:
+ * "Minister of Foreign Affairs[, European Union] and Cooperation",
+ * "...and Expatriates". Returns where the name may start. */
+static size_t skip_portfolios(const xdoc *x, size_t i, size_t lim)
+{
+    static const char *const portfolios[] = {
+        "expatriates", "cooperation", "international cooperation", "european union",
+        "european affairs", "foreign trade", "international trade", "external trade", "trade",
+        "development cooperation", "development", "regional integration", "african integration",
+        "integration", "worship", "emigrants", "diaspora", "the diaspora", "francophonie",
+        "religious affairs", "tourism", "investment", "commonwealth affairs",
+        "communities abroad", "nationals abroad", "immigration", "international relations",
+    };
+
+    for (;;) {
+        size_t at = i, j, best = 0;
+        if (dg_xat(x, at, ", "))
+            at += 2;
+        if (dg_xat(x, at, "and "))
+            at += 4;
+        if (at == i)
+            return i;
+        for (j = 0; j < DG_ARRAY_LEN(portfolios); j++) {
+            size_t n = strlen(portfolios[j]);
+            /* a whole word: a space or a comma after it */
+            if (n > best && at + n < lim && dg_xat(x, at, portfolios[j]) &&
+                (x->fd.text.ptr[at + n] == ' ' || x->fd.text.ptr[at + n] == ','))
+                best = n;
+        }
+        if (!best)
+            return i;
+        i = skip_sp(x, at + best, lim);
+    }
+}
+
 /* [the|his|her] [Country's|demonym] [counterpart] [title (and title)*]
  * [of Country] (official | Name) [, Jr.] */
 static size_t parse_party(const xdoc *x, size_t pos, size_t lim, xparty *p)
@@ -260,7 +295,7 @@ static size_t parse_party(const xdoc *x, size_t pos, size_t lim, xparty *p)
     for (;;) {
         /* determiners, then honorifics (from H.E. on): a name after an
          * honorific is a person's */
-        static const char *const dets[] = { "the ", "his ", "her ", "their ", "h.e. ", "mr. ", "mrs. ", "ms. ", "dr. ", "mr ", "ms ", "dr " };
+        static const char *const dets[] = { "the ", "his ", "her ", "their ", "visiting ", "h.e. ", "mr. ", "mrs. ", "ms. ", "dr. ", "mr ", "ms ", "dr " };
         size_t k;
         if (dg_xmatch_at(x, i))
             break; /* "DR Congolese" is a demonym, not Dr. */
@@ -270,7 +305,7 @@ static size_t parse_party(const xdoc *x, size_t pos, size_t lim, xparty *p)
         if (k == DG_ARRAY_LEN(dets))
             break;
         i += strlen(dets[k]);
-        if (k >= 4)
+        if (k >= 5)
             honorific = 1;
     }
     m = dg_xmatch_at(x, i);
@@ -279,6 +314,8 @@ static size_t parse_party(const xdoc *x, size_t pos, size_t lim, xparty *p)
         i = m->end;
         if (dg_xat(x, i, "'s "))
             i += 3;
+        else if (dg_xat(x, i, "' ")) /* the United Arab Emirates' President */
+            i += 2;
         else if (dg_xat(x, i, " "))
             i += 1;
         m = dg_xmatch_at(x, i);
@@ -306,12 +343,17 @@ static size_t parse_party(const xdoc *x, size_t pos, size_t lim, xparty *p)
             }
     }
     while (m && m->end <= lim && dg_xref(x, m, DG_ENT_TITLE) >= 0 && dg_xref(x, m, DG_ENT_OFFICIAL) < 0) {
+        /* "President Sultan bin Abdulaziz": a title word followed by a
+         * name particle begins the name */
+        if (p->title >= 0 && m->end + 1 < lim && x->fd.text.ptr[m->end] == ' ' &&
+            name_particle(x, m->end + 1, lim))
+            break;
         if (p->title < 0) {
             p->title = dg_xref(x, m, DG_ENT_TITLE);
             p->title_start = m->start;
         }
         p->title_end = m->end;
-        i = skip_sp(x, m->end, lim);
+        i = skip_portfolios(x, skip_sp(x, m->end, lim), lim);
         if (dg_xat(x, i, "of ")) {
             const dg_gaz_match *c = dg_xmatch_at(x, i + 3);
             if (!c && dg_xat(x, i + 3, "the "))

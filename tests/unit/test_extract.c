@@ -194,6 +194,13 @@ static void test_en_anaphora_and_counterparts(void **state)
     /* an honorific makes an unknown name a person */
     EXPECT("Wang Yi met Mr. Tran Van Nam in Beijing on June 7, 2021.", NULL,
            "meet 2021-06-07 Beijing - | person:wang-yi/host person::Tran Van Nam/guest\n");
+    /* a portfolio after a known title, a possessive of a plural country,
+     * 'visiting', a title word that begins a name (Sultan bin ...) */
+    EXPECT("French Foreign Minister Tran Van Nam met Vietnam's Minister of Foreign Affairs and "
+           "Expatriates Le Hoai in Beijing on June 7, 2021.", NULL,
+           "meet 2021-06-07 Beijing - | person:FR:Tran Van Nam/participant person:VN:Le Hoai/participant\n");
+    EXPECT("Wang Yi met visiting Vietnamese President Sultan bin Nam in Beijing on June 7, 2021.", NULL,
+           "meet 2021-06-07 Beijing - | person:wang-yi/host person:VN:Sultan bin Nam/guest\n");
     /* "the two heads of state": the pair of the last meeting */
     EXPECT("Xi Jinping held talks with Sergey Lavrov in Beijing on June 9, 2021. "
            "On Tuesday, the two heads of state held a meeting in Beijing.", NULL,
