@@ -42,6 +42,8 @@ typedef struct {
 typedef struct {
     uint32_t first_ref, n_refs;
     int acronym; /* matches only when upper case in the original */
+    int spelled; /* some form with lower case folds here too (China-CEEC
+                  * beside the id CHINA-CEEC): no acronym then */
 } form_info;
 
 typedef struct {
@@ -923,6 +925,8 @@ int dg_gazetteer_compile(dg_gazetteer *g, dg_error *err)
         int dup = 0;
         if (fi->n_refs == 0)
             fi->first_ref = (uint32_t)g->n_refs;
+        if (!pd.v[i].acronym)
+            fi->spelled = 1;
         for (k = fi->first_ref; k < fi->first_ref + fi->n_refs; k++)
             if (g->refs[k].type == pd.v[i].ref.type && g->refs[k].index == pd.v[i].ref.index)
                 dup = 1;
@@ -934,6 +938,9 @@ int dg_gazetteer_compile(dg_gazetteer *g, dg_error *err)
         if (pd.v[i].acronym)
             fi->acronym = 1;
     }
+    for (i = 0; i < n_pat; i++)
+        if (g->form_info[i].spelled)
+            g->form_info[i].acronym = 0;
     /* bilateral abbreviations */
     g->abbrs = calloc(g->n_countries + 1, sizeof(abbr_rec));
     if (!g->abbrs) {
