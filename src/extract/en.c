@@ -730,8 +730,14 @@ void dg_xen_sentence(xdoc *x, size_t s, size_t e)
                 continue;
             }
             n = tr->t == E_ATTEND ? n_subj : 0;
-            if (w != (size_t)-1)
-                n += parse_parties(x, w, e, ps + n, X_MAX_PARTIES - n);
+            if (w != (size_t)-1) {
+                size_t got = parse_parties(x, w, e, ps + n, X_MAX_PARTIES - n);
+                /* "along with the foreign ministers of Afghanistan and
+                 * Pakistan": their countries */
+                if (got == 0)
+                    got = countries_of(x, w, e, ps + n, X_MAX_PARTIES - n);
+                n += got;
+            }
             for (k = 0; k < n; k++)
                 roles[k] = DG_ROLE_PARTICIPANT;
             if (cb != (size_t)-1) {
@@ -749,20 +755,31 @@ void dg_xen_sentence(xdoc *x, size_t s, size_t e)
         case E_CHAIR: {
             size_t ab;
             group = find_group_meeting(x, s, e);
-            if (group < 0) {
-                p = tend;
-                continue;
-            }
+            ab = dg_xfind(x, tend, e, "attended by ");
             n = n_subj;
             for (k = 0; k < n; k++)
                 roles[k] = DG_ROLE_CHAIR;
             /* "..., which was attended by A, B and other ministers" */
-            ab = dg_xfind(x, tend, e, "attended by ");
             if (ab != (size_t)-1) {
                 size_t m2 = parse_parties(x, ab + 12, e, ps + n, X_MAX_PARTIES - n);
                 for (k = n; k < n + m2; k++)
                     roles[k] = DG_ROLE_PARTICIPANT;
                 n += m2;
+            }
+            /* a meeting of no known group counts when the chair and two
+             * attendees are named ("chaired the 16th Russia-India-China
+             * Foreign Ministers' Meeting ..., attended by A and B") */
+            if (group < 0) {
+                static const char *const nouns[] = { "meeting", "summit", "dialogue", "forum",
+                                                     "conference" };
+                size_t j;
+                int noun = 0;
+                for (j = 0; j < DG_ARRAY_LEN(nouns) && ab != (size_t)-1 && !noun; j++)
+                    noun = dg_xfind(x, tend, ab, nouns[j]) != (size_t)-1;
+                if (!noun || n_subj == 0 || n < 3) {
+                    p = tend;
+                    continue;
+                }
             }
             break;
         }

@@ -208,6 +208,24 @@ static void test_en_anaphora_and_counterparts(void **state)
            "meet 2021-06-08 Beijing - | person:xi-jinping/host person:sergey-lavrov/guest\n");
 }
 
+static void test_en_unnamed_group_meetings(void **state)
+{
+    (void)state;
+    /* chaired, with named attendees, of no known group */
+    EXPECT("Wang Yi chaired the 16th Russia-China-Vietnam Foreign Ministers' Meeting in Beijing on "
+           "June 7, 2021, which was attended by Sergey Lavrov and Vietnamese Foreign Minister Bui Thanh Son.",
+           NULL,
+           "multilateral 2021-06-07 Beijing - | person:wang-yi/chair person:sergey-lavrov/participant"
+           " person:bui-thanh-son/participant\n");
+    /* attended, along with ministers named by country */
+    EXPECT("Wang Yi attended the second China-Russia-Vietnam Foreign Ministers' Dialogue on June 7, 2021, "
+           "along with the foreign ministers of Russia and Vietnam.", NULL,
+           "multilateral 2021-06-07 - - | person:wang-yi/participant country:RU/participant"
+           " country:VN/participant\n");
+    /* a chaired meeting with one attendee is no group meeting */
+    EXPECT("Wang Yi chaired a meeting in Beijing on June 7, 2021, attended by Sergey Lavrov.", NULL, "");
+}
+
 static void test_en_non_events(void **state)
 {
     (void)state;
@@ -338,6 +356,7 @@ int main(void)
         cmocka_unit_test(test_zh_headline_and_body_are_one),
         cmocka_unit_test(test_zh_traps),
         cmocka_unit_test(test_en_anaphora_and_counterparts),
+        cmocka_unit_test(test_en_unnamed_group_meetings),
         cmocka_unit_test(test_en_forms),
         cmocka_unit_test(test_en_non_events),
         cmocka_unit_test(test_dates),
