@@ -309,6 +309,16 @@ static size_t parse_party(const xdoc *x, size_t pos, size_t lim, xparty *p)
             honorific = 1;
     }
     m = dg_xmatch_at(x, i);
+    if (!m && i < lim && is_upper_at(x, i)) {
+        /* "Secretary Kerry", "Chancellor Merkel": a capitalised word the
+         * gazetteer does not know as a title, before a known official */
+        size_t we = word_end(x, i, lim);
+        const dg_gaz_match *o = we < lim && x->fd.text.ptr[we] == ' ' ? dg_xmatch_at(x, we + 1) : NULL;
+        if (o && o->end <= lim && dg_xref(x, o, DG_ENT_OFFICIAL) >= 0) {
+            i = we + 1;
+            m = o;
+        }
+    }
     if (m && m->end <= lim && country_of(x, m) >= 0 && dg_xref(x, m, DG_ENT_OFFICIAL) < 0) {
         p->country = country_of(x, m);
         i = m->end;
@@ -416,6 +426,24 @@ static size_t parse_party(const xdoc *x, size_t pos, size_t lim, xparty *p)
     }
     if (p->title >= 0 || p->country >= 0 || honorific || counterpart) {
         size_t e = name_run(x, i, lim);
+        /* "Secretary Kerry", "Mr Aziz": a surname of someone the document
+         * names in full */
+        if (e > i && (p->title >= 0 || honorific) && !memchr(x->fd.text.ptr + i, ' ', e - i)) {
+            xparty r;
+            if (dg_xrecall(x, i, e, &r)) {
+                if (r.title < 0) {
+                    r.title = p->title;
+                    r.title_start = p->title_start;
+                    r.title_end = p->title_end;
+                }
+                if (p->country >= 0 && r.country >= 0 && r.country != p->country)
+                    goto unknown; /* another country's namesake */
+                r.start = pos;
+                *p = r;
+                return e;
+            }
+        }
+unknown:
         if (e > i && (p->title >= 0 || honorific || counterpart)) {
             p->type = DG_PARTY_PERSON;
             p->name_start = i;

@@ -124,6 +124,36 @@ int dg_xrecall(const xdoc *x, size_t s, size_t e, xparty *p)
             found = (long)i;
         }
     }
+    if (found < 0 && (unsigned char)w[0] < 0x80) {
+        /* a known official named in full anywhere in the document: "Mr
+         * Aziz and Secretary Kerry met" after "John Kerry" */
+        long off = -1;
+        for (i = 0; i < x->nm; i++) {
+            const char *nm = x->fd.text.ptr + x->m[i].start;
+            size_t n = x->m[i].end - x->m[i].start;
+            long o = dg_xref(x, &x->m[i], DG_ENT_OFFICIAL);
+            if (o < 0 || n <= len || x->m[i].start == s)
+                continue;
+            if ((memcmp(nm + n - len, w, len) == 0 && nm[n - len - 1] == ' ') ||
+                (memcmp(nm, w, len) == 0 && nm[len] == ' ')) {
+                if (off >= 0 && off != o)
+                    return 0; /* two officials of that name */
+                off = o;
+            }
+        }
+        if (off < 0)
+            return 0;
+        memset(p, 0, sizeof(*p));
+        p->type = DG_PARTY_PERSON;
+        p->group = -1;
+        p->official = off;
+        p->title = -1;
+        p->country = dg_gazetteer_country_index(
+            x->gaz, dg_gazetteer_official(x->gaz, (uint32_t)off)->country);
+        p->start = s;
+        p->end = e;
+        return 1;
+    }
     if (found < 0)
         return 0;
     memset(p, 0, sizeof(*p));

@@ -201,6 +201,12 @@ static void test_en_anaphora_and_counterparts(void **state)
            "meet 2021-06-07 Beijing - | person:FR:Tran Van Nam/participant person:VN:Le Hoai/participant\n");
     EXPECT("Wang Yi met visiting Vietnamese President Sultan bin Nam in Beijing on June 7, 2021.", NULL,
            "meet 2021-06-07 Beijing - | person:wang-yi/host person:VN:Sultan bin Nam/guest\n");
+    /* a surname after an honorific or an unknown title word: an official
+     * named in full elsewhere in the document */
+    EXPECT("Wang Yi met Vietnamese Foreign Minister Bui Thanh Son in Beijing on June 7, 2021. "
+           "On June 8, 2021, Ambassador Lavrov and Mr Bui met in Paris.", NULL,
+           "meet 2021-06-07 Beijing - | person:wang-yi/host person:bui-thanh-son/guest\n"
+           "meet 2021-06-08 Paris - | person:sergey-lavrov/participant person:bui-thanh-son/participant\n");
     /* "the two heads of state": the pair of the last meeting */
     EXPECT("Xi Jinping held talks with Sergey Lavrov in Beijing on June 9, 2021. "
            "On Tuesday, the two heads of state held a meeting in Beijing.", NULL,
