@@ -549,6 +549,31 @@ static int irrealis_before(const xdoc *x, size_t s, size_t p)
     return 0;
 }
 
+/* The year (1990-2100) named in [s, e) as a number of its own, when there
+ * is exactly one; else 0. */
+static int sentence_year(const xdoc *x, size_t s, size_t e)
+{
+    size_t i;
+    int year = 0;
+
+    for (i = s; i + 4 <= e; i++) {
+        const char *t = x->fd.text.ptr + i;
+        int y;
+        if ((i > s && ((t[-1] >= '0' && t[-1] <= '9') || is_alpha(t[-1]))) ||
+            !(t[0] >= '1' && t[0] <= '2' && t[1] >= '0' && t[1] <= '9' && t[2] >= '0' &&
+              t[2] <= '9' && t[3] >= '0' && t[3] <= '9') ||
+            (i + 4 < e && ((t[4] >= '0' && t[4] <= '9') || is_alpha(t[4]))))
+            continue;
+        y = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
+        if (y < 1990 || y > 2100)
+            continue;
+        if (year && year != y)
+            return 0;
+        year = y;
+    }
+    return year;
+}
+
 static int find_date(const xdoc *x, size_t s, size_t e, xdate *out)
 {
     size_t i;
@@ -570,6 +595,10 @@ static int find_date(const xdoc *x, size_t s, size_t e, xdate *out)
             continue;
         {
             size_t n = dg_xdate_en_at(&d, t, x->fd.text.len - i, &x->ref);
+            /* "resumed in 2014 ... when they met on Jan 27": the one year
+             * the sentence names before a month and day */
+            if (n && !d.y && d.m && d.d)
+                d.y = sentence_year(x, s, i);
             if (n && d.y) {
                 /* "BEIJING, June 7 (Xinhua) --" dates the report */
                 size_t k = i + n;

@@ -207,6 +207,11 @@ static void test_en_anaphora_and_counterparts(void **state)
            "On June 8, 2021, Ambassador Lavrov and Mr Bui met in Paris.", NULL,
            "meet 2021-06-07 Beijing - | person:wang-yi/host person:bui-thanh-son/guest\n"
            "meet 2021-06-08 Paris - | person:sergey-lavrov/participant person:bui-thanh-son/participant\n");
+    /* the one year a sentence names completes a month and day */
+    EXPECT("It resumed in 2019 when Lavrov and Blinken met in Paris on Jan 27.", NULL,
+           "meet 2019-01-27 Paris - | person:sergey-lavrov/participant person:antony-blinken/participant\n");
+    EXPECT("From 2018 to 2019 Lavrov and Blinken met in Paris on Jan 27.", NULL,
+           "meet - Paris - | person:sergey-lavrov/participant person:antony-blinken/participant\n");
     /* "the two heads of state": the pair of the last meeting */
     EXPECT("Xi Jinping held talks with Sergey Lavrov in Beijing on June 9, 2021. "
            "On Tuesday, the two heads of state held a meeting in Beijing.", NULL,
