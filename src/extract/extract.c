@@ -492,12 +492,33 @@ static int has_party_like(const dg_meeting *m, const dg_party *p)
     return 0;
 }
 
+/* A country party and a person of that country: "met with leaders of
+ * South Korea, ..." and, later, "meets with South Korean President Park
+ * Geun-hye" are one meeting told twice, the second time more precisely. */
+static int country_of_person(const dg_party *c, const dg_party *p)
+{
+    return c->type == DG_PARTY_COUNTRY && p->type == DG_PARTY_PERSON && c->country[0] &&
+           strcmp(c->country, p->country) == 0;
+}
+
+/* p is in m, as itself, as the country of one of m's persons, or as a
+ * person of one of m's country parties */
+static int covers_party(const dg_meeting *m, const dg_party *p)
+{
+    size_t i;
+    for (i = 0; i < m->n_parties; i++)
+        if (same_person(&m->parties[i], p) || country_of_person(&m->parties[i], p) ||
+            country_of_person(p, &m->parties[i]))
+            return 1;
+    return 0;
+}
+
 
 
 /* Same meeting reported twice in one document (headline and body)? */
 static int same_meeting(const dg_meeting *a, const dg_meeting *b)
 {
-    size_t i, common = 0;
+    size_t i, common = 0, exact = 0;
 
     if (kind_family(a->kind) != kind_family(b->kind))
         return 0;
@@ -509,10 +530,14 @@ static int same_meeting(const dg_meeting *a, const dg_meeting *b)
         return 0;
     if (kind_family(a->kind) == 2 && a->group && b->group && strcmp(a->group, b->group) == 0)
         return 1;
-    for (i = 0; i < a->n_parties; i++)
-        common += (size_t)has_party_like(b, &a->parties[i]);
-    /* one party set contains the other */
-    return common >= 2 && (common == a->n_parties || common == b->n_parties);
+    for (i = 0; i < a->n_parties; i++) {
+        common += (size_t)covers_party(b, &a->parties[i]);
+        exact += (size_t)has_party_like(b, &a->parties[i]);
+    }
+    /* one party set contains the other, and one party at least is the
+     * same (not just a person for a country: Abbott's visit to India is
+     * not Modi's to Australia) */
+    return common >= 2 && exact >= 1 && (common == a->n_parties || common == b->n_parties);
 }
 
 static const int kind_rank[DG_KIND_COUNT] = {
@@ -542,9 +567,27 @@ static void merge_into(dg_meeting *old, dg_meeting *nw)
         memcpy(old->place_country, nw->place_country, 3);
         nw->place_name = nw->place_name_zh = NULL;
     }
-    for (i = 0; i < nw->n_parties; i++)
-        if (!has_party_like(old, &nw->parties[i]))
+    for (i = 0; i < nw->n_parties; i++) {
+        size_t k;
+        if (has_party_like(old, &nw->parties[i]))
+            continue;
+        /* a person replaces their country; a country adds nothing to
+         * one of its persons */
+        for (k = 0; k < old->n_parties; k++)
+            if (country_of_person(&old->parties[k], &nw->parties[i]) ||
+                country_of_person(&nw->parties[i], &old->parties[k]))
+                break;
+        if (k == old->n_parties) {
             dg_meeting_add_party(old, &nw->parties[i]);
+        } else if (nw->parties[i].type == DG_PARTY_PERSON) {
+            dg_party person;
+            if (dg_party_copy(&person, &nw->parties[i]) == DG_OK) {
+                person.role = old->parties[k].role;
+                dg_party_destroy(&old->parties[k]);
+                old->parties[k] = person;
+            }
+        }
+    }
     dg_meeting_compute_id(old);
 }
 

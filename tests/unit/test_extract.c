@@ -212,6 +212,12 @@ static void test_en_anaphora_and_counterparts(void **state)
            "meet 2019-01-27 Paris - | person:sergey-lavrov/participant person:antony-blinken/participant\n");
     EXPECT("From 2018 to 2019 Lavrov and Blinken met in Paris on Jan 27.", NULL,
            "meet - Paris - | person:sergey-lavrov/participant person:antony-blinken/participant\n");
+    /* a meeting told by country, then by person: one meeting, the person
+     * kept; a visit each way is no such pair */
+    EXPECT("Wang Yi met with leaders of Russia and Vietnam on June 7, 2021. Wang Yi met with "
+           "Vietnamese Foreign Minister Bui Thanh Son in Beijing on June 7, 2021.", NULL,
+           "meet 2021-06-07 - - | person:wang-yi/host country:RU/guest\n"
+           "meet 2021-06-07 Beijing - | person:wang-yi/host person:bui-thanh-son/guest\n");
     /* "the two heads of state": the pair of the last meeting */
     EXPECT("Xi Jinping held talks with Sergey Lavrov in Beijing on June 9, 2021. "
            "On Tuesday, the two heads of state held a meeting in Beijing.", NULL,
