@@ -641,6 +641,19 @@ static long find_place(const xdoc *x, size_t from, size_t to)
             dg_xref(x, &x->m[i - 1], DG_ENT_PLACE) >= 0)
             return pl; /* 北京人民大会堂: the venue wins */
     }
+    /* 在京 (in Beijing; not 京津冀, 京沪) */
+    {
+        size_t k = dg_xfind(x, from, to, "在京");
+        if (k != (size_t)-1 && !dg_xat(x, k + 6, "津") && !dg_xat(x, k + 6, "沪") &&
+            !dg_xat(x, k + 6, "冀") && !dg_xat(x, k + 6, "剧")) {
+            size_t np = dg_gazetteer_count(x->gaz, DG_ENT_PLACE), j;
+            for (j = 0; j < np; j++) {
+                const dg_place *pl = dg_gazetteer_place(x->gaz, (uint32_t)j);
+                if (!pl->city_en && pl->name_en && strcmp(pl->name_en, "Beijing") == 0)
+                    return (long)j;
+            }
+        }
+    }
     return -1;
 }
 

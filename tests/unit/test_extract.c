@@ -180,6 +180,11 @@ static void test_zh_traps(void **state)
     EXPECT("2021年6月8日,王毅出席中俄越外长第三次会晤,俄罗斯外长拉夫罗夫和越南外长裴青山出席。", NULL,
            "multilateral 2021-06-08 - - | person:wang-yi/participant person:sergey-lavrov/participant"
            " person:bui-thanh-son/participant\n");
+    /* 在京 is in Beijing, 京津冀 is not */
+    EXPECT("2021年6月8日,王毅在京会见俄罗斯外长拉夫罗夫。", NULL,
+           "meet 2021-06-08 Beijing - | person:wang-yi/host person:sergey-lavrov/guest\n");
+    EXPECT("2021年6月8日,王毅在京津冀会见俄罗斯外长拉夫罗夫。", NULL,
+           "meet 2021-06-08 - - | person:wang-yi/host person:sergey-lavrov/guest\n");
     /* a space between Han characters ends the headline's sentence */
     EXPECT("王毅晤拉夫罗夫 称中方希望加强合作 2021年6月8日,王毅在北京会见俄罗斯外长拉夫罗夫。", NULL,
            "meet 2021-06-08 Beijing - | person:wang-yi/host person:sergey-lavrov/guest\n");
