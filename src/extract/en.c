@@ -20,7 +20,8 @@ typedef enum {
     E_HELD,        /* the ... Meeting was held */
     E_BETWEEN,     /* talks between X and Y */
     E_CHAIR,       /* X chaired the ... Meeting */
-    E_VISIT        /* X visited Country: the country hosts */
+    E_VISIT,       /* X visited Country: the country hosts */
+    E_JOIN         /* the meeting was inaugurated by X: X joins the last one */
 } en_type;
 
 typedef struct {
@@ -128,6 +129,9 @@ static const en_trigger triggers[] = {
     { "participated in ", DG_KIND_MULTILATERAL, E_ATTEND },
     { "was held ", DG_KIND_MULTILATERAL, E_HELD },
     { "took place ", DG_KIND_MULTILATERAL, E_HELD },
+    { "was inaugurated by ", DG_KIND_MULTILATERAL, E_JOIN },
+    { "was opened by ", DG_KIND_MULTILATERAL, E_JOIN },
+    { "was addressed by ", DG_KIND_MULTILATERAL, E_JOIN },
     { "opened ", DG_KIND_MULTILATERAL, E_HELD },
 };
 
@@ -759,6 +763,22 @@ void dg_xen_sentence(xdoc *x, size_t s, size_t e)
             n_subj = nearest_group(x, ps, parse_parties(x, rs, p, ps, X_MAX_PARTIES));
         }
         oe = object_end(x, tend, e);
+        if (tr->t == E_JOIN) {
+            /* "The meeting was inaugurated by Mr. X, the Vice-President
+             * of Iran": X took part in the group meeting just reported */
+            const dg_meeting *last = x->found.len ? &x->found.items[x->found.len - 1] : NULL;
+            static const char *const nouns[] = { "meeting", "summit", "dialogue", "conference", "forum" };
+            size_t j, n_obj;
+            int noun = 0;
+            for (j = 0; j < DG_ARRAY_LEN(nouns) && !noun; j++)
+                noun = dg_xfind(x, s, p, nouns[j]) != (size_t)-1;
+            if (noun && last && last->kind == DG_KIND_MULTILATERAL &&
+                (n_obj = parse_parties(x, tend, oe, ps, X_MAX_PARTIES)) > 0)
+                dg_xjoin_last(x, ps, n_obj);
+            last_end = tend;
+            p = tend;
+            continue;
+        }
         switch (tr->t) {
         case E_HELD:
         case E_ATTEND: {

@@ -244,6 +244,11 @@ static void test_en_unnamed_group_meetings(void **state)
            "along with the foreign ministers of Russia and Vietnam.", NULL,
            "multilateral 2021-06-07 - - | person:wang-yi/participant country:RU/participant"
            " country:VN/participant\n");
+    /* whoever opens the meeting just reported joins it */
+    EXPECT("The Foreign Ministers of China, Russia and Vietnam held a meeting in Paris on June 7, 2021. "
+           "The meeting was inaugurated by Mr. Tran Van Nam.", NULL,
+           "multilateral 2021-06-07 Paris - | country:CN/participant country:RU/participant"
+           " country:VN/participant person::Tran Van Nam/participant\n");
     /* a chaired meeting with one attendee is no group meeting */
     EXPECT("Wang Yi chaired a meeting in Beijing on June 7, 2021, attended by Sergey Lavrov.", NULL, "");
 }
