@@ -5,6 +5,7 @@
  * docstream.c. */
 #include <cjson/cJSON.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <stdio.h>
 
@@ -12,6 +13,7 @@
 #include "diplograph/reader.h"
 #include "diplograph/utf8.h"
 #include "common.h"
+#include "text/jsonscan.h"
 #include "text/reader_int.h"
 
 dg_input_format dg_input_format_for(const char *name)
@@ -115,53 +117,82 @@ int dg_reader_is_blank(const char *s, size_t len)
     return 1;
 }
 
+/* A string field of a JSON line other than the text: NULL when absent,
+ * with a warning when it is there but unusable. */
+static const char *jsonl_str(dg_rctx *r, const cJSON *o, const char *key, long lineno)
+{
+    int dups;
+    const cJSON *v = dg_json_get(o, key, &dups);
+
+    if (dups) {
+        dg_diag_warn(r->diag, r->name, lineno, "field \"%s\" given twice: both ignored; "
+                     "keep one", key);
+        return NULL;
+    }
+    if (!v || cJSON_IsNull(v))
+        return NULL;
+    if (!cJSON_IsString(v)) {
+        dg_diag_warn(r->diag, r->name, lineno, "field \"%s\" is %s, not a string: ignored",
+                     key, dg_json_kind(v));
+        return NULL;
+    }
+    return v->valuestring;
+}
+
 int dg_reader_jsonl_line(dg_rctx *r, const char *line, size_t len, long lineno,
                          long long base, int has_nl)
 {
-    char *copy;
     cJSON *o;
-    const cJSON *t, *d, *src = NULL;
-    int rc = 0;
+    const cJSON *t;
+    const char *date = NULL, *src = NULL;
+    dg_error e = DG_ERROR_INIT;
+    int rc = 0, dups;
 
-    if (memchr(line, '\0', len)) {
-        dg_diag_warn(r->diag, r->name, lineno, "NUL byte in JSON line: skipped");
+    if (dg_json_parse(&o, line, len, &e) < 0) {
+        if (e.code == DG_ENOMEM)
+            return dg_error_set(r->err, DG_ENOMEM, "out of memory");
+        dg_diag_warn(r->diag, r->name, lineno, "%s%s: skipped", e.msg,
+                     has_nl ? "" : " (a truncated last line?)");
         r->index++;
         return 0;
     }
-    copy = dg_strndup(line, len);
-    if (!copy)
-        return dg_error_set(r->err, DG_ENOMEM, "out of memory");
-    o = cJSON_ParseWithOpts(copy, NULL, 1);
-    free(copy);
-    if (!o || !cJSON_IsObject(o)) {
-        dg_diag_warn(r->diag, r->name, lineno, "malformed JSON line%s: skipped",
-                     has_nl ? "" : " (truncated last line?)");
+    if (!cJSON_IsObject(o)) {
+        dg_diag_warn(r->diag, r->name, lineno, "expected a JSON object, not %s: skipped",
+                     dg_json_kind(o));
         cJSON_Delete(o);
         r->index++;
         return 0;
     }
-    t = cJSON_GetObjectItemCaseSensitive(o, r->opts->text_field);
-    d = cJSON_GetObjectItemCaseSensitive(o, r->opts->date_field);
-    if (r->opts->source_field)
-        src = cJSON_GetObjectItemCaseSensitive(o, r->opts->source_field);
-    if (!cJSON_IsString(t)) {
-        dg_diag_warn(r->diag, r->name, lineno, "no string field \"%s\": skipped",
+    t = dg_json_get(o, r->opts->text_field, &dups);
+    if (dups) {
+        dg_diag_warn(r->diag, r->name, lineno, "field \"%s\" given twice: skipped; keep one",
                      r->opts->text_field);
+        r->index++;
+    } else if (!t) {
+        dg_diag_warn(r->diag, r->name, lineno, "no field \"%s\": skipped; name the text "
+                     "field with --text-field", r->opts->text_field);
+        r->index++;
+    } else if (!cJSON_IsString(t)) {
+        dg_diag_warn(r->diag, r->name, lineno, "field \"%s\" is %s, not a string: skipped",
+                     r->opts->text_field, dg_json_kind(t));
         r->index++;
     } else {
         dg_document doc;
+        date = jsonl_str(r, o, r->opts->date_field, lineno);
+        if (r->opts->source_field)
+            src = jsonl_str(r, o, r->opts->source_field, lineno);
         memset(&doc, 0, sizeof(doc));
         doc.text = t->valuestring;
         doc.len = strlen(t->valuestring);
-        doc.date = cJSON_IsString(d) ? d->valuestring : NULL;
+        doc.date = date;
         doc.line = lineno;
         doc.base = base;
         doc.text_is_slice = 0;
-        if (cJSON_IsString(src) && src->valuestring[0]) {
+        if (src && src[0]) {
             /* the document names itself: document 0 at line 1 of it */
             const char *name = r->name;
             long index = r->index;
-            r->name = src->valuestring;
+            r->name = src;
             r->index = 0;
             doc.line = 1;
             doc.base = 0;
@@ -310,6 +341,8 @@ static int html_text(xmlNode *root, dg_buf *out)
 
 int dg_reader_html(dg_rctx *r, const char *data, size_t len)
 {
+    htmlParserCtxtPtr ctx;
+    xmlCharEncodingHandlerPtr utf8;
     htmlDocPtr hd;
     xmlNode *root;
     dg_buf text = DG_BUF_INIT;
@@ -317,14 +350,36 @@ int dg_reader_html(dg_rctx *r, const char *data, size_t len)
     int rc = 0;
 
     if (len > (size_t)INT32_MAX) {
-        dg_diag_warn(r->diag, r->name, 0, "HTML file too large: skipped");
+        dg_diag_warn(r->diag, r->name, 1, "HTML file of %zu bytes, too large for the HTML "
+                     "parser: skipped", len);
         return 0;
     }
-    hd = htmlReadMemory(data, (int)len, r->name, "UTF-8",
-                        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                        HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+    ctx = htmlCreateMemoryParserCtxt(data, (int)len);
+    utf8 = xmlFindCharEncodingHandler("UTF-8");
+    if (!ctx || !utf8) {
+        htmlFreeParserCtxt(ctx);
+        return dg_error_set(r->err, DG_ENOMEM, "out of memory");
+    }
+    htmlCtxtUseOptions(ctx, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                            HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+    /* past 256 open elements libxml2 stops parsing (the rest of the page
+     * would be lost without a word): HUGE lifts that. The tree is walked
+     * without recursion below, and the page's size is capped by
+     * max_doc_bytes. */
+    ctx->options |= XML_PARSE_HUGE;
+    /* the page's own charset declaration is not trusted: input is UTF-8 */
+    xmlSwitchToEncoding(ctx, utf8);
+    htmlParseDocument(ctx);
+    hd = ctx->myDoc;
+    ctx->myDoc = NULL;
+    if (ctx->disableSAX)
+        dg_diag_warn(r->diag, r->name, ctx->lastError.line > 0 ? ctx->lastError.line : 1,
+                     "the HTML parser stopped here (%s): the rest of the page is lost",
+                     ctx->lastError.code == XML_ERR_NO_MEMORY ? "out of memory"
+                                                               : "malformed HTML");
+    htmlFreeParserCtxt(ctx);
     if (!hd) {
-        dg_diag_warn(r->diag, r->name, 0, "HTML could not be parsed: skipped");
+        dg_diag_warn(r->diag, r->name, 1, "HTML could not be parsed: skipped");
         return 0;
     }
     root = xmlDocGetRootElement(hd);
@@ -348,38 +403,167 @@ int dg_reader_html(dg_rctx *r, const char *data, size_t len)
     return rc;
 }
 
+/* Binary formats a corpus often holds by mistake, by their first bytes:
+ * a message that names them says more than a count of NUL bytes. */
+static const struct {
+    const char *magic;
+    size_t len;
+    const char *what;
+    const char *todo;
+} binary_magic[] = {
+    { "\x1f\x8b", 2, "gzip compressed data", "; decompress it first (gunzip)" },
+    { "\xfd" "7zXZ", 5, "xz compressed data", "; decompress it first (unxz)" },
+    { "\x28\xb5\x2f\xfd", 4, "zstd compressed data", "; decompress it first (unzstd)" },
+    { "BZh", 3, "bzip2 compressed data", "; decompress it first (bunzip2)" },
+    { "PK\x03\x04", 4, "a zip archive", "; unpack it first (unzip)" },
+    { "%PDF-", 5, "a PDF document", "; extract its text first (pdftotext)" },
+    { "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8, "an MS Office document",
+      "; save it as text first" },
+    { "\x89PNG", 4, "a PNG image", "" },
+    { "\xff\xd8\xff", 3, "a JPEG image", "" },
+    { "GIF8", 4, "a GIF image", "" },
+    { "\x7f" "ELF", 4, "an executable", "" },
+};
+
+/* bzip2's "BZh" is followed by the block size digit and the block magic:
+ * without them the bytes are text that happens to start with BZh. */
+static int magic_matches(size_t i, const char *data, size_t len)
+{
+    if (len < binary_magic[i].len || memcmp(data, binary_magic[i].magic, binary_magic[i].len) != 0)
+        return 0;
+    if (strcmp(binary_magic[i].what, "bzip2 compressed data") == 0)
+        return len >= 10 && data[3] >= '1' && data[3] <= '9' &&
+               memcmp(data + 4, "\x31\x41\x59\x26\x53\x59", 6) == 0;
+    return 1;
+}
+
+/* The legacy Chinese encoding the bytes are valid in: "GB18030", "BIG5",
+ * or NULL. Big5 text is nearly always valid GB18030 byte for byte too;
+ * but its second bytes are half the time in 0x40-0x7E, which simplified
+ * Chinese in GB18030 (GB2312 range: both bytes 0xA1-0xFE) never has. A
+ * sequence cut by the end of the sample counts as valid. */
+static const char *legacy_encoding(const unsigned char *s, size_t len)
+{
+    size_t i = 0, pairs = 0, low_trail = 0;
+    int gb = 1, big5 = 1;
+
+    while (i < len && (gb || big5)) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        if (c == 0x80 || c == 0xFF) {
+            gb = big5 = 0;
+            break;
+        }
+        if (i + 1 >= len)
+            break;
+        /* GB18030 four bytes: [81-FE][30-39][81-FE][30-39] */
+        if (s[i + 1] >= 0x30 && s[i + 1] <= 0x39) {
+            big5 = 0;
+            if (i + 3 < len && !(s[i + 2] >= 0x81 && s[i + 2] <= 0xFE &&
+                                 s[i + 3] >= 0x30 && s[i + 3] <= 0x39))
+                gb = 0;
+            i += 4;
+            continue;
+        }
+        if (s[i + 1] < 0x40 || s[i + 1] == 0x7F || s[i + 1] == 0xFF)
+            gb = big5 = 0;
+        else if (s[i + 1] >= 0x80 && s[i + 1] <= 0xA0)
+            big5 = 0;
+        else if (s[i + 1] <= 0x7E)
+            low_trail++;
+        pairs++;
+        i += 2;
+    }
+    if (pairs == 0)
+        return NULL;
+    if (big5 && low_trail * 8 >= pairs)
+        return "BIG5";
+    return gb ? "GB18030" : big5 ? "BIG5" : NULL;
+}
+
 int dg_reader_refuse(const char *data, size_t len, const char *name, dg_diag *diag)
 {
-    size_t i, nul = 0, sample = len < DG_READER_SAMPLE ? len : DG_READER_SAMPLE;
+    const unsigned char *u = (const unsigned char *)data;
+    size_t i, nul = 0, nul_odd = 0, pair_text = 0, ctrl = 0, sample = len < DG_READER_SAMPLE ? len : DG_READER_SAMPLE;
 
-    if (len >= 2 && (((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE) ||
-                     ((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF))) {
+    if (len >= 4 && ((u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 && u[3] == 0) ||
+                     (u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF))) {
+        dg_diag_warn(diag, name, 1, "not UTF-8 (a UTF-32 byte order mark): skipped; "
+                     "convert with iconv -f UTF-32 -t UTF-8");
+        return 1;
+    }
+    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
         dg_diag_warn(diag, name, 1, "not UTF-8 (a UTF-16 byte order mark): skipped; "
                      "convert with iconv -f UTF-16 -t UTF-8");
         return 1;
     }
-    for (i = 0; i < sample; i++)
-        nul += data[i] == '\0';
-    if (nul * 100 > sample) {
-        dg_diag_warn(diag, name, 1, "binary file (%zu NUL bytes in the first %zu): skipped",
-                     nul, sample);
+    for (i = 0; i < DG_ARRAY_LEN(binary_magic); i++)
+        if (magic_matches(i, data, len)) {
+            dg_diag_warn(diag, name, 1, "binary file (%s): skipped%s", binary_magic[i].what,
+                         binary_magic[i].todo);
+            return 1;
+        }
+    for (i = 0; i < sample; i++) {
+        if (u[i] == 0) {
+            /* the other byte of its pair, were this UTF-16 */
+            unsigned char o = (i & 1) ? u[i - 1] : i + 1 < sample ? u[i + 1] : ' ';
+            int text = (o >= 0x20 && o < 0x7F) || (o >= '\t' && o <= '\r');
+            nul++;
+            nul_odd += i & 1;
+            pair_text += (size_t)text;
+        } else if ((u[i] < 0x20 && !(u[i] >= '\t' && u[i] <= '\r') && u[i] != 0x1B) ||
+                   u[i] == 0x7F) {
+            ctrl++;
+        }
+    }
+    /* a stray NUL or two in a short text file are replaced like bad bytes */
+    if (nul >= 4 && nul * 100 > sample) {
+        /* UTF-16 without a byte order mark: the zero bytes of its ASCII
+         * characters all fall on one side of each pair, beside a
+         * printable byte */
+        if ((nul_odd * 20 >= nul * 19 || nul_odd * 20 <= nul) &&
+            pair_text * 10 >= nul * 9) {
+            const char *enc = nul_odd * 2 > nul ? "UTF-16LE" : "UTF-16BE";
+            dg_diag_warn(diag, name, 1, "not UTF-8 (%s without a byte order mark?): skipped; "
+                         "convert with iconv -f %s -t UTF-8", enc, enc);
+            return 1;
+        }
+        dg_diag_warn(diag, name, 1, "binary file (%zu NUL bytes in the first %zu): skipped; "
+                     "diplograph reads text, HTML and JSON Lines", nul, sample);
+        return 1;
+    }
+    /* text in any encoding has next to no control characters */
+    if (ctrl >= 4 && (nul + ctrl) * 100 > sample) {
+        dg_diag_warn(diag, name, 1, "binary file (%zu control bytes in the first %zu): "
+                     "skipped; diplograph reads text, HTML and JSON Lines", nul + ctrl, sample);
         return 1;
     }
     if (dg_utf8_validate(data, sample) < sample) {
-        /* mostly invalid: another encoding (GB18030, Big5) */
+        /* mostly invalid: another encoding (GB18030, Big5, Latin-1) */
         size_t bad = 0;
-        const char *p = data, *end = data + sample;
+        const char *p = data, *end = data + sample, *enc;
         while (p < end) {
             int b = 0;
             dg_utf8_next(&p, end, &b);
             bad += (size_t)b;
         }
-        if (bad >= 16 && bad * 20 > sample) {
+        /* a few stray bytes in UTF-8 text are replaced; a short file may
+         * hold few bytes in all */
+        if (!((bad >= 16 && bad * 20 > sample) || (bad >= 4 && bad * 4 > sample)))
+            return 0;
+        enc = legacy_encoding(u, sample);
+        if (enc)
+            dg_diag_warn(diag, name, 1, "not UTF-8 (looks like %s: %zu invalid bytes in the "
+                         "first %zu): skipped; convert with iconv -f %s -t UTF-8",
+                         strcmp(enc, "BIG5") == 0 ? "Big5" : enc, bad, sample, enc);
+        else
             dg_diag_warn(diag, name, 1, "not UTF-8 (%zu invalid bytes in the first %zu; "
-                         "GB18030 or Big5?): skipped; convert with iconv -f GB18030 -t UTF-8",
-                         bad, sample);
-            return 1;
-        }
+                         "Latin-1 or another encoding?): skipped; convert it to UTF-8 "
+                         "(iconv -f ENCODING -t UTF-8)", bad, sample);
+        return 1;
     }
     return 0;
 }
