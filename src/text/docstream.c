@@ -729,7 +729,8 @@ int dg_doc_batch_read(const dg_doc_batch *b, dg_document_fn fn, void *ctx,
             break;
         case D_SKIP:
             dg_diag_warn(diag, b->name, d->line,
-                         "document %ld is %lld bytes, over --max-doc-bytes %zu: skipped",
+                         "document %ld is %lld bytes, over --max-doc-bytes %zu: skipped; "
+                         "raise --max-doc-bytes to read it",
                          d->index, d->len, b->opts.max_doc_bytes);
             break;
         case D_JSONL:
@@ -738,15 +739,16 @@ int dg_doc_batch_read(const dg_doc_batch *b, dg_document_fn fn, void *ctx,
             break;
         case D_JSONL_LONG:
             dg_diag_warn(diag, b->name, d->line,
-                         "line of %lld bytes over --max-doc-bytes: skipped", d->len);
+                         "JSON line of %lld bytes, over twice --max-doc-bytes %zu: skipped; "
+                         "raise --max-doc-bytes to read it", d->len, b->opts.max_doc_bytes);
             break;
         case D_HTML:
             rc = dg_reader_html(&r, b->buf + d->off, (size_t)d->len);
             break;
         default:
             dg_diag_warn(diag, b->name, 1,
-                         "HTML file of %lld bytes over --max-doc-bytes %zu: skipped",
-                         d->len, b->opts.max_doc_bytes);
+                         "HTML file of %lld bytes, over --max-doc-bytes %zu: skipped; "
+                         "raise --max-doc-bytes to read it", d->len, b->opts.max_doc_bytes);
             break;
         }
     }

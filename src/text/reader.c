@@ -88,7 +88,8 @@ int dg_reader_deliver(dg_rctx *r, dg_document *doc, long line)
     doc->index = r->index++;
     if (doc->len > r->opts->max_doc_bytes) {
         dg_diag_warn(r->diag, r->name, line,
-                     "document %ld is %zu bytes, over --max-doc-bytes %zu: skipped",
+                     "document %ld is %zu bytes, over --max-doc-bytes %zu: skipped; "
+                     "raise --max-doc-bytes to read it",
                      doc->index, doc->len, r->opts->max_doc_bytes);
         return 0;
     }
