@@ -152,8 +152,10 @@ int dg_reader_jsonl_line(dg_rctx *r, const char *line, size_t len, long lineno,
     if (dg_json_parse(&o, line, len, &e) < 0) {
         if (e.code == DG_ENOMEM)
             return dg_error_set(r->err, DG_ENOMEM, "out of memory");
+        /* a line cut short fails to parse at its end */
         dg_diag_warn(r->diag, r->name, lineno, "%s%s: skipped", e.msg,
-                     has_nl ? "" : " (a truncated last line?)");
+                     has_nl || strncmp(e.msg, "malformed", 9) != 0
+                         ? "" : " (a truncated last line?)");
         r->index++;
         return 0;
     }
