@@ -28,8 +28,11 @@ void dg_cli_error(const char *cmd, const char *fmt, ...)
 void dg_cli_diag_init(dg_diag *d, const char *cmd);
 
 /* Loads the bundled gazetteer (DIPLOGRAPH_DATA, the source tree, or the
- * installed data directory), then each extra file. NULL on error (printed). */
-dg_gazetteer *dg_cli_load_gazetteer(const char *cmd, char **extra, int n_extra);
+ * installed data directory), then each extra file. NULL on error (printed).
+ * With extra files and a diag, their conflicts (a form naming two
+ * officials) go to diag as warnings. */
+dg_gazetteer *dg_cli_load_gazetteer(const char *cmd, char **extra, int n_extra,
+                                    dg_diag *diag);
 
 /* Reads meeting files (JSON Lines) into out; 0 ok, 1 error (printed). */
 int dg_cli_read_meetings(const char *cmd, dg_meeting_list *out, char **paths,

@@ -51,7 +51,8 @@ static int is_dir(const char *p)
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-dg_gazetteer *dg_cli_load_gazetteer(const char *cmd, char **extra, int n_extra)
+dg_gazetteer *dg_cli_load_gazetteer(const char *cmd, char **extra, int n_extra,
+                                    dg_diag *diag)
 {
     const char *env = getenv("DIPLOGRAPH_DATA");
     char dir[4096];
@@ -76,9 +77,12 @@ dg_gazetteer *dg_cli_load_gazetteer(const char *cmd, char **extra, int n_extra)
             goto fail;
     if (dg_extract_prepare(g, &err) < 0)
         goto fail;
+    if (n_extra > 0 && diag)
+        dg_gazetteer_check(g, diag);
     return g;
 fail:
-    dg_cli_error(cmd, "%s", err.msg);
+    /* a gazetteer is configuration: no extraction with half of it */
+    dg_cli_error(cmd, "%s: nothing done; fix the gazetteer file", err.msg);
     dg_gazetteer_free(g);
     return NULL;
 }
@@ -116,7 +120,7 @@ int dg_cli_name_countries(const char *cmd, dg_graph *g)
     int rc = 0;
 
     /* the names are a nicety: without a gazetteer the codes stay */
-    gaz = dg_cli_load_gazetteer(cmd, NULL, 0);
+    gaz = dg_cli_load_gazetteer(cmd, NULL, 0, NULL);
     if (!gaz)
         return 0;
     if (dg_graph_name_countries(g, gaz, &err) < 0) {

@@ -96,7 +96,7 @@ int cmd_extract(int argc, char **argv)
         dg_cli_error("extract", "out of memory");
         return 1;
     }
-    if (!dg_cli_extract_opts_load(&eo, "extract")) {
+    if (!dg_cli_extract_opts_load(&eo, "extract", &diag)) {
         dg_inputs_destroy(&in);
         return 1;
     }

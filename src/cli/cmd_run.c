@@ -216,7 +216,7 @@ int cmd_run(int argc, char **argv)
         status = 1;
         goto out;
     }
-    if (!dg_cli_extract_opts_load(&eo, "run")) {
+    if (!dg_cli_extract_opts_load(&eo, "run", &diag)) {
         status = 1;
         goto out;
     }

@@ -33,10 +33,20 @@ static size_t json_depth(const char *s, size_t len, size_t limit)
 
 int dg_json_parse(cJSON **out, const char *s, size_t len, dg_error *err)
 {
+    size_t where;
+
+    return dg_json_parse_at(out, s, len, &where, err);
+}
+
+int dg_json_parse_at(cJSON **out, const char *s, size_t len, size_t *where, dg_error *err)
+{
     const char *nul = memchr(s, '\0', len), *end = NULL;
     char *copy;
 
     *out = NULL;
+    *where = (size_t)-1;
+    if (nul)
+        *where = (size_t)(nul - s);
     if (nul)
         return dg_error_set(err, DG_EPARSE, "NUL byte in JSON at byte %zu", (size_t)(nul - s) + 1);
     if (json_depth(s, len, DG_JSON_MAX_DEPTH) > DG_JSON_MAX_DEPTH)
@@ -51,6 +61,7 @@ int dg_json_parse(cJSON **out, const char *s, size_t len, dg_error *err)
     if (!*out) {
         size_t at = end && end >= copy && end <= copy + len ? (size_t)(end - copy) : 0;
         free(copy);
+        *where = at;
         return dg_error_set(err, DG_EPARSE, "malformed JSON near byte %zu", at + 1);
     }
     free(copy);

@@ -18,6 +18,9 @@
  * naming the file: "NUL byte in JSON at byte 12", "JSON nested deeper
  * than 1000 levels", "malformed JSON near byte 40" (bytes counted from 1). */
 int dg_json_parse(cJSON **out, const char *s, size_t len, dg_error *err);
+/* The same, and *where gets the 0-based offset of the fault (the NUL
+ * byte, the parse error; (size_t)-1 for the nesting). */
+int dg_json_parse_at(cJSON **out, const char *s, size_t len, size_t *where, dg_error *err);
 
 /* "a string", "a number", "an object", "an array", "true or false",
  * "null": what a value is, for "expected X, not Y" messages. */
