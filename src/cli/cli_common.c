@@ -19,6 +19,9 @@ void dg_cli_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
 
+    /* what failed after a ^C failed because of it: main() says so once */
+    if (dg_cli_interrupted())
+        return;
     fprintf(stderr, "diplograph %s: ", cmd);
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
@@ -87,6 +90,15 @@ fail:
     return NULL;
 }
 
+int dg_cli_strict_fails(const char *cmd, const dg_diag *diag, int strict)
+{
+    if (!strict || diag->count == 0)
+        return 0;
+    dg_cli_error(cmd, "--strict: %zu warning%s: nothing written", diag->count,
+                 diag->count == 1 ? "" : "s");
+    return 1;
+}
+
 int dg_cli_read_meetings(const char *cmd, dg_meeting_list *out, char **paths,
                          int n, dg_diag *diag)
 {
@@ -106,6 +118,8 @@ int dg_cli_write(const char *cmd, const char *path, const dg_buf *buf)
 {
     dg_error err = DG_ERROR_INIT;
 
+    if (dg_cli_interrupted())
+        return 1;
     if (dg_write_file_atomic(path, dg_buf_cstr(buf), buf->len, &err) < 0) {
         dg_cli_error(cmd, "%s", err.msg);
         return 1;

@@ -1,4 +1,5 @@
 /* diplograph extract: find meetings in news text, JSON Lines out. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +28,7 @@ typedef struct {
     FILE *fp;
     dg_buf line;
     int failed;
+    int err;   /* errno of the failed write */
 } sink_ctx;
 
 static int write_meetings(void *ctx, const char *path, dg_meeting_list *l)
@@ -37,9 +39,15 @@ static int write_meetings(void *ctx, const char *path, dg_meeting_list *l)
     (void)path;
     for (i = 0; i < l->len; i++) {
         dg_buf_reset(&s->line);
-        if (dg_meeting_write_json(&s->line, &l->items[i]) < 0 ||
-            fwrite(s->line.ptr, 1, s->line.len, s->fp) != s->line.len) {
+        if (dg_meeting_write_json(&s->line, &l->items[i]) < 0) {
             s->failed = 1;
+            s->err = ENOMEM;
+            return 1;
+        }
+        errno = 0;
+        if (fwrite(s->line.ptr, 1, s->line.len, s->fp) != s->line.len) {
+            s->failed = 1;
+            s->err = errno ? errno : EIO;
             return 1;
         }
     }
@@ -109,13 +117,25 @@ int cmd_extract(int argc, char **argv)
     sc.fp = out.fp;
     dg_buf_init(&sc.line);
     sc.failed = 0;
+    sc.err = 0;
     status = dg_cli_extract_files("extract", &in, &eo.opts, eo.jobs, &diag, write_meetings, &sc, &tot);
     dg_buf_destroy(&sc.line);
     if (sc.failed) {
-        dg_cli_error("extract", "%s: write failed (is the disk full?)", out_path);
+        dg_cli_error("extract", "%s: write failed: %s%s%s", out_path, strerror(sc.err),
+                     dg_write_error_hint(sc.err),
+                     strcmp(out_path, "-") == 0 ? "" : ": the file is unchanged");
         status = 1;
     }
-    if (status == 0) {
+    if (status == 0 && eo.strict && diag.count) {
+        dg_cli_error("extract", "--strict: %zu warning%s%s%s", diag.count,
+                     diag.count == 1 ? "" : "s", strcmp(out_path, "-") == 0 ? "" : ": nothing "
+                     "written to ", strcmp(out_path, "-") == 0 ? "" : out_path);
+        status = 1;
+        if (strcmp(out_path, "-") == 0)
+            dg_outfile_commit(&out, &err);
+        else
+            dg_outfile_abort(&out);
+    } else if (status == 0) {
         if (dg_outfile_commit(&out, &err) < 0) {
             dg_cli_error("extract", "%s", err.msg);
             status = 1;
@@ -124,8 +144,6 @@ int cmd_extract(int argc, char **argv)
         dg_outfile_abort(&out);
     }
     if (status == 0 && in.missing)
-        status = 1;
-    if (status == 0 && eo.strict && diag.count)
         status = 1;
     if (eo.verbose)
         fprintf(stderr, "diplograph extract: %zu files, %zu bytes, %zu meetings, %zu warnings\n",

@@ -33,6 +33,8 @@ static void usage(FILE *fp)
         "      --from DATE      only meetings on or after DATE (YYYY-MM-DD)\n"
         "      --to DATE        only meetings on or before DATE\n"
         "      --report FILE    also write the self-contained HTML report\n"
+        "      --strict         exit 1, writing nothing, when a meeting file gave a warning\n"
+        "      --quiet          no warnings on stderr\n"
         "  -h, --help           this help\n\n"
         "exit status: 0 ok, 1 runtime or data error, 2 usage error\n");
 }
@@ -43,6 +45,7 @@ typedef struct {
     const char *report;
     dg_render_opts render;
     dg_graph_opts graph;
+    int strict, quiet;
 } options;
 
 static const char *format_from_path(const char *path)
@@ -79,7 +82,7 @@ static int parse_long(long *out, const char *s, const char *opt)
 static int parse_args(options *o, int argc, char **argv)
 {
     enum { O_ENGINE = 256, O_TOP, O_FOCUS, O_DEPTH, O_SIZE_BY, O_COLOR_BY,
-           O_LANG, O_LAYER, O_FROM, O_TO, O_REPORT };
+           O_LANG, O_LAYER, O_FROM, O_TO, O_REPORT, O_STRICT, O_QUIET };
     static const struct option longopts[] = {
         { "output", required_argument, NULL, 'o' },
         { "format", required_argument, NULL, 'f' },
@@ -94,6 +97,8 @@ static int parse_args(options *o, int argc, char **argv)
         { "from", required_argument, NULL, O_FROM },
         { "to", required_argument, NULL, O_TO },
         { "report", required_argument, NULL, O_REPORT },
+        { "strict", no_argument, NULL, O_STRICT },
+        { "quiet", no_argument, NULL, O_QUIET },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 }
     };
@@ -135,6 +140,8 @@ static int parse_args(options *o, int argc, char **argv)
         case O_FROM: o->graph.from = optarg; break;
         case O_TO: o->graph.to = optarg; break;
         case O_REPORT: o->report = optarg; break;
+        case O_STRICT: o->strict = 1; break;
+        case O_QUIET: o->quiet = 1; break;
         case 'h': return -1;
         default:
             fprintf(stderr, "Try 'diplograph render --help'.\n");
@@ -180,7 +187,10 @@ static int run(const options *o, char **paths, int n_paths)
 
     dg_graph_init(&g);
     dg_cli_diag_init(&diag, CMD);
-    if (dg_cli_read_meetings(CMD, &mentions, paths, n_paths, &diag) != 0)
+    if (o->quiet)
+        diag.fn = NULL;
+    if (dg_cli_read_meetings(CMD, &mentions, paths, n_paths, &diag) != 0 ||
+        dg_cli_strict_fails(CMD, &diag, o->strict))
         goto out;
     if (dg_resolve_events(&events, &mentions, &ropts, &err) < 0 ||
         dg_graph_build(&g, &events, &o->graph, &err) < 0 ||

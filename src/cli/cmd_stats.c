@@ -35,9 +35,12 @@ static const char usage_text[] =
     "      --seed N       seed for the community detection (42)\n"
     "  -o, --output FILE  write to FILE instead of stdout\n"
     "  -v, --verbose      report counts, timings and the betweenness cutoff on stderr\n"
+    "      --strict       exit 1, writing nothing, when a meeting file gave a warning\n"
+    "      --quiet        no warnings on stderr\n"
     "  -h, --help         this text\n";
 
-enum { OPT_FROM = 256, OPT_TO, OPT_EXACT, OPT_CUTOFF, OPT_SAMPLE, OPT_SEED };
+enum { OPT_FROM = 256, OPT_TO, OPT_EXACT, OPT_CUTOFF, OPT_SAMPLE, OPT_SEED, OPT_STRICT,
+       OPT_QUIET };
 
 static double now(void)
 {
@@ -75,6 +78,8 @@ int cmd_stats(int argc, char **argv)
         { "seed", required_argument, NULL, OPT_SEED },
         { "output", required_argument, NULL, 'o' },
         { "verbose", no_argument, NULL, 'v' },
+        { "strict", no_argument, NULL, OPT_STRICT },
+        { "quiet", no_argument, NULL, OPT_QUIET },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 }
     };
@@ -88,7 +93,7 @@ int cmd_stats(int argc, char **argv)
     dg_buf out = DG_BUF_INIT;
     dg_error err = DG_ERROR_INIT;
     dg_diag diag;
-    int c, verbose = 0, rc = 1;
+    int c, verbose = 0, rc = 1, strict = 0, quiet = 0;
     long v;
     double t0 = now(), t;
 
@@ -155,6 +160,12 @@ int cmd_stats(int argc, char **argv)
         case 'v':
             verbose = 1;
             break;
+        case OPT_STRICT:
+            strict = 1;
+            break;
+        case OPT_QUIET:
+            quiet = 1;
+            break;
         case 'h':
             fputs(usage_text, stdout);
             return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
@@ -174,7 +185,10 @@ int cmd_stats(int argc, char **argv)
         return 2;
     }
     dg_cli_diag_init(&diag, "stats");
-    if (dg_cli_read_meetings("stats", &mentions, argv + optind, argc - optind, &diag))
+    if (quiet)
+        diag.fn = NULL;
+    if (dg_cli_read_meetings("stats", &mentions, argv + optind, argc - optind, &diag) ||
+        dg_cli_strict_fails("stats", &diag, strict))
         goto out;
     t = now();
     if (dg_resolve_events(&events, &mentions, &ropts, &err) < 0) {

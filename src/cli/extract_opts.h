@@ -36,7 +36,8 @@ enum {
     "                          source.file, the document as its document 0\n" \
     "      --max-doc-bytes N   skip documents larger than N bytes (67108864)\n" \
     "      --min-confidence X  drop meetings below confidence X (0)\n" \
-    "      --strict            exit 1 when any input gave a warning\n" \
+    "      --strict            exit 1, writing nothing, when an input gave a\n" \
+    "                          warning\n" \
     "      --quiet             no warnings on stderr\n" \
     "      --verbose           totals on stderr\n"
 
