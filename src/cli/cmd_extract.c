@@ -87,8 +87,8 @@ int cmd_extract(int argc, char **argv)
             r = dg_cli_extract_opt(&eo, "extract", c, optarg);
             if (r == 0)
                 break;
-            if (r == 2 || r < 0)
-                usage(stderr);
+            /* the message (ours or getopt's) said what is wrong */
+            fprintf(stderr, "Try 'diplograph extract --help'.\n");
             return 2;
         }
     }

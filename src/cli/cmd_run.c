@@ -252,8 +252,8 @@ int cmd_run(int argc, char **argv)
             r = dg_cli_extract_opt(&eo, "run", c, optarg);
             if (r == 0)
                 break;
-            if (r == 1)
-                usage(stderr);
+            /* the message (ours or getopt's) said what is wrong */
+            fprintf(stderr, "Try 'diplograph run --help'.\n");
             return 2;
         }
     }

@@ -127,7 +127,9 @@ static int produce(shared *s, slot *r)
         r->file = s->cur_file;
         s->fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY);
         if (s->fd < 0) {
-            r->rc = dg_error_set(&r->err, DG_EIO, "%s: cannot open: %s", path, strerror(errno));
+            int e = errno;
+            r->rc = dg_error_set(&r->err, DG_EIO, "%s: cannot open: %s: skipped%s", path,
+                                 strerror(e), e == EACCES ? "; check its permissions" : "");
             r->last = 1;
             return 1;
         }

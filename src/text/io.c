@@ -106,9 +106,12 @@ int dg_outfile_close(dg_outfile *out, dg_error *err)
     if (!out->fp)
         return dg_error_set(err, DG_EINVAL, "output file not open");
     if (!out->tmp_path) {
-        if (fflush(out->fp) != 0 || ferror(out->fp))
-            rc = dg_error_set(err, DG_EIO, "write error on standard output: %s",
-                              strerror(errno));
+        errno = 0;
+        if (fflush(out->fp) != 0 || ferror(out->fp)) {
+            int e = errno ? errno : EIO;
+            rc = dg_error_set(err, DG_EIO, "write error on standard output: %s%s",
+                              strerror(e), dg_write_error_hint(e));
+        }
         outfile_release(out);
         return rc;
     }
