@@ -54,7 +54,9 @@ static int write_meetings(void *ctx, const char *path, dg_meeting_list *l)
     return 0;
 }
 
-int cmd_extract(int argc, char **argv)
+/* The command, with its extraction options in eo (which the caller
+ * destroys, whatever the return). */
+static int extract_main(dg_cli_extract_opts *eo, int argc, char **argv)
 {
     static const struct option longopts[] = {
         { "output", required_argument, NULL, 'o' },
@@ -62,7 +64,6 @@ int cmd_extract(int argc, char **argv)
         DG_EXTRACT_LONGOPTS,
         { NULL, 0, NULL, 0 }
     };
-    dg_cli_extract_opts eo;
     const char *out_path = "-";
     int c, status = 0;
     dg_diag diag;
@@ -72,7 +73,6 @@ int cmd_extract(int argc, char **argv)
     sink_ctx sc;
     dg_extract_totals tot;
 
-    dg_cli_extract_opts_init(&eo);
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:j:h", longopts, NULL)) != -1) {
         int r;
@@ -84,7 +84,7 @@ int cmd_extract(int argc, char **argv)
             usage(stdout);
             return 0;
         default:
-            r = dg_cli_extract_opt(&eo, "extract", c, optarg);
+            r = dg_cli_extract_opt(eo, "extract", c, optarg);
             if (r == 0)
                 break;
             /* the message (ours or getopt's) said what is wrong */
@@ -98,19 +98,19 @@ int cmd_extract(int argc, char **argv)
         return 2;
     }
     dg_cli_diag_init(&diag, "extract");
-    if (eo.quiet)
+    if (eo->quiet)
         diag.fn = NULL;
     if (dg_inputs_expand(&in, argv + optind, argc - optind, &diag) < 0) {
         dg_cli_error("extract", "out of memory");
+        dg_inputs_destroy(&in);
         return 1;
     }
-    if (!dg_cli_extract_opts_load(&eo, "extract", &diag)) {
+    if (!dg_cli_extract_opts_load(eo, "extract", &diag)) {
         dg_inputs_destroy(&in);
         return 1;
     }
     if (dg_outfile_open(&out, out_path, &err) < 0) {
         dg_cli_error("extract", "%s", err.msg);
-        dg_cli_extract_opts_destroy(&eo);
         dg_inputs_destroy(&in);
         return 1;
     }
@@ -118,7 +118,7 @@ int cmd_extract(int argc, char **argv)
     dg_buf_init(&sc.line);
     sc.failed = 0;
     sc.err = 0;
-    status = dg_cli_extract_files("extract", &in, &eo.opts, eo.jobs, &diag, write_meetings, &sc, &tot);
+    status = dg_cli_extract_files("extract", &in, &eo->opts, eo->jobs, &diag, write_meetings, &sc, &tot);
     dg_buf_destroy(&sc.line);
     if (sc.failed) {
         dg_cli_error("extract", "%s: write failed: %s%s%s", out_path, strerror(sc.err),
@@ -126,7 +126,7 @@ int cmd_extract(int argc, char **argv)
                      strcmp(out_path, "-") == 0 ? "" : ": the file is unchanged");
         status = 1;
     }
-    if (status == 0 && eo.strict && diag.count) {
+    if (status == 0 && eo->strict && diag.count) {
         dg_cli_error("extract", "--strict: %zu warning%s%s%s", diag.count,
                      diag.count == 1 ? "" : "s", strcmp(out_path, "-") == 0 ? "" : ": nothing "
                      "written to ", strcmp(out_path, "-") == 0 ? "" : out_path);
@@ -145,10 +145,20 @@ int cmd_extract(int argc, char **argv)
     }
     if (status == 0 && in.missing)
         status = 1;
-    if (eo.verbose)
+    if (eo->verbose)
         fprintf(stderr, "diplograph extract: %zu files, %zu bytes, %zu meetings, %zu warnings\n",
                 tot.files, tot.bytes, tot.meetings, diag.count);
-    dg_cli_extract_opts_destroy(&eo);
     dg_inputs_destroy(&in);
     return status;
+}
+
+int cmd_extract(int argc, char **argv)
+{
+    dg_cli_extract_opts eo;
+    int rc;
+
+    dg_cli_extract_opts_init(&eo);
+    rc = extract_main(&eo, argc, argv);
+    dg_cli_extract_opts_destroy(&eo);
+    return rc;
 }

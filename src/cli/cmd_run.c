@@ -187,7 +187,9 @@ static void progress(int on, const char *what)
         fprintf(stderr, "diplograph run: %s\n", what);
 }
 
-int cmd_run(int argc, char **argv)
+/* The command, with its extraction options in eo (which the caller
+ * destroys, whatever the return). */
+static int run_main(dg_cli_extract_opts *eo, int argc, char **argv)
 {
     static const struct option longopts[] = {
         { "output", required_argument, NULL, 'o' },
@@ -200,7 +202,6 @@ int cmd_run(int argc, char **argv)
         DG_EXTRACT_LONGOPTS,
         { NULL, 0, NULL, 0 }
     };
-    dg_cli_extract_opts eo;
     const char *outdir = NULL, *engine = NULL;
     int c, status = 0, from_meetings = 0, top = -1, no_render = 0, show;
     dg_layer layer = DG_LAYER_FULL;
@@ -214,7 +215,6 @@ int cmd_run(int argc, char **argv)
     staged st;
 
     memset(&st, 0, sizeof(st));
-    dg_cli_extract_opts_init(&eo);
     dg_graph_init(&g);
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:j:h", longopts, NULL)) != -1) {
@@ -249,7 +249,7 @@ int cmd_run(int argc, char **argv)
             no_render = 1;
             break;
         default:
-            r = dg_cli_extract_opt(&eo, "run", c, optarg);
+            r = dg_cli_extract_opt(eo, "run", c, optarg);
             if (r == 0)
                 break;
             /* the message (ours or getopt's) said what is wrong */
@@ -267,9 +267,9 @@ int cmd_run(int argc, char **argv)
         usage(stderr);
         return 2;
     }
-    show = !eo.quiet && (eo.verbose || isatty(2));
+    show = !eo->quiet && (eo->verbose || isatty(2));
     dg_cli_diag_init(&diag, "run");
-    if (eo.quiet)
+    if (eo->quiet)
         diag.fn = NULL;
     if (dg_mkdir_p(outdir, &err) < 0) {
         dg_cli_error("run", "%s", err.msg);
@@ -277,6 +277,7 @@ int cmd_run(int argc, char **argv)
     }
     if (dg_inputs_expand(&in, argv + optind, argc - optind, &diag) < 0) {
         dg_cli_error("run", "out of memory");
+        dg_inputs_destroy(&in);
         return 1;
     }
     if (in.missing) {
@@ -286,7 +287,7 @@ int cmd_run(int argc, char **argv)
         status = 1;
         goto out;
     }
-    if (!dg_cli_extract_opts_load(&eo, "run", &diag)) {
+    if (!dg_cli_extract_opts_load(eo, "run", &diag)) {
         status = 1;
         goto out;
     }
@@ -302,27 +303,27 @@ int cmd_run(int argc, char **argv)
         collect_ctx cc = { &mentions };
         dg_extract_totals tot;
         progress(show, "extracting meetings");
-        status = dg_cli_extract_files("run", &in, &eo.opts, eo.jobs, &diag, collect_file, &cc, &tot);
+        status = dg_cli_extract_files("run", &in, &eo->opts, eo->jobs, &diag, collect_file, &cc, &tot);
     }
     if (status)
         goto out;
     if (mentions.len > 1)
         qsort(mentions.items, mentions.len, sizeof(dg_meeting), source_order);
-    if (write_list(&st, outdir, "meetings.jsonl", &mentions, eo.verbose)) {
+    if (write_list(&st, outdir, "meetings.jsonl", &mentions, eo->verbose)) {
         status = 1;
         goto out;
     }
     progress(show, "merging mentions into events");
     {
         dg_resolve_opts ro = DG_RESOLVE_OPTS_INIT;
-        ro.gaz = eo.gaz;
+        ro.gaz = eo->gaz;
         if (dg_resolve_events(&events, &mentions, &ro, &err) < 0) {
             dg_cli_error("run", "%s", err.msg);
             status = 1;
             goto out;
         }
     }
-    if (write_list(&st, outdir, "events.jsonl", &events, eo.verbose)) {
+    if (write_list(&st, outdir, "events.jsonl", &events, eo->verbose)) {
         status = 1;
         goto out;
     }
@@ -332,7 +333,7 @@ int cmd_run(int argc, char **argv)
         dg_analyze_opts ao = DG_ANALYZE_OPTS_INIT;
         go.layer = layer;
         if (dg_graph_build(&g, &events, &go, &err) < 0 ||
-            dg_graph_name_countries(&g, eo.gaz, &err) < 0 || dg_graph_analyze(&g, &ao, &err) < 0) {
+            dg_graph_name_countries(&g, eo->gaz, &err) < 0 || dg_graph_analyze(&g, &ao, &err) < 0) {
             dg_cli_error("run", "%s", err.msg);
             status = 1;
             goto out;
@@ -356,7 +357,7 @@ int cmd_run(int argc, char **argv)
                 status = 1;
                 goto out;
             }
-            if (write_out(&st, outdir, files[i].name, &b, eo.verbose)) {
+            if (write_out(&st, outdir, files[i].name, &b, eo->verbose)) {
                 status = 1;
                 goto out;
             }
@@ -366,7 +367,7 @@ int cmd_run(int argc, char **argv)
         dg_stats_opts so = DG_STATS_OPTS_INIT;
         dg_buf_reset(&b);
         if (dg_stats_write_json(&b, &g, &events, &so, &err) < 0 ||
-            write_out(&st, outdir, "stats.json", &b, eo.verbose)) {
+            write_out(&st, outdir, "stats.json", &b, eo->verbose)) {
             if (err.code)
                 dg_cli_error("run", "stats.json: %s", err.msg);
             status = 1;
@@ -374,7 +375,7 @@ int cmd_run(int argc, char **argv)
         }
         dg_buf_reset(&b);
         if (dg_stats_write_md(&b, &g, &events, &so, &err) < 0 ||
-            write_out(&st, outdir, "stats.md", &b, eo.verbose)) {
+            write_out(&st, outdir, "stats.md", &b, eo->verbose)) {
             if (err.code)
                 dg_cli_error("run", "stats.md: %s", err.msg);
             status = 1;
@@ -405,7 +406,7 @@ int cmd_run(int argc, char **argv)
                 status = 1;
                 goto out;
             }
-            if (write_out(&st, outdir, name, dst, eo.verbose)) {
+            if (write_out(&st, outdir, name, dst, eo->verbose)) {
                 status = 1;
                 goto out;
             }
@@ -417,11 +418,11 @@ int cmd_run(int argc, char **argv)
         status = 1;
         goto out;
     }
-    if (write_out(&st, outdir, "report.html", &b, eo.verbose)) {
+    if (write_out(&st, outdir, "report.html", &b, eo->verbose)) {
         status = 1;
         goto out;
     }
-    if (dg_cli_strict_fails("run", &diag, eo.strict)) {
+    if (dg_cli_strict_fails("run", &diag, eo->strict)) {
         status = 1;
         goto out;
     }
@@ -429,7 +430,7 @@ int cmd_run(int argc, char **argv)
         status = 1;
         goto out;
     }
-    if (!eo.quiet && (eo.verbose || isatty(2)))
+    if (!eo->quiet && (eo->verbose || isatty(2)))
         fprintf(stderr, "diplograph run: %zu mentions, %zu events, %zu nodes, %zu edges -> %s\n",
                 mentions.len, events.len, g.n_nodes, g.n_edges, outdir);
 out:
@@ -441,7 +442,17 @@ out:
     dg_graph_destroy(&g);
     dg_meeting_list_destroy(&mentions);
     dg_meeting_list_destroy(&events);
-    dg_cli_extract_opts_destroy(&eo);
     dg_inputs_destroy(&in);
     return status;
+}
+
+int cmd_run(int argc, char **argv)
+{
+    dg_cli_extract_opts eo;
+    int rc;
+
+    dg_cli_extract_opts_init(&eo);
+    rc = run_main(&eo, argc, argv);
+    dg_cli_extract_opts_destroy(&eo);
+    return rc;
 }
