@@ -341,7 +341,6 @@ static int weekday(int y, int m, int d)
     return (w + 6) % 7;
 }
 
-size_t dg_xdate_en_weekday(xdate *out, const char *s, size_t len, const xdate *ref);
 size_t dg_xdate_en_weekday(xdate *out, const char *s, size_t len, const xdate *ref)
 {
     int i;
