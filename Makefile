@@ -7,7 +7,8 @@ BUILD_HS ?= build-hs
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure build demo test test-asan test-hs check clean fuzz bench
+.PHONY: all deps configure build demo test test-asan test-hs test-valgrind fuzz-smoke check \
+	clean fuzz bench
 
 all: build
 
@@ -49,6 +50,11 @@ $(BUILD_HS)/CMakeCache.txt:
 test-hs: deps $(BUILD_HS)/CMakeCache.txt
 	cmake --build $(BUILD_HS) -j $(JOBS)
 	cd $(BUILD_HS) && ctest --output-on-failure -j $(JOBS)
+
+# Each libFuzzer target for FUZZ_SECONDS (60), two at a time (clang,
+# build-fuzz); a crash fails and is kept in build-fuzz/crashes/
+fuzz-smoke: deps
+	bash scripts/fuzz-smoke.sh
 
 check: test test-asan test-hs
 
