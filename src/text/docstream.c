@@ -595,7 +595,9 @@ static int scan_file(dg_doc_stream *s, dg_error *err)
 static int scan_html(dg_doc_stream *s, dg_error *err)
 {
     s->scan = s->len;
-    if (s->total > (long long)s->opts.max_doc_bytes)
+    /* a regular file says its size: a page over the cap is not held */
+    if (s->total > (long long)s->opts.max_doc_bytes ||
+        s->size_hint > (long long)s->opts.max_doc_bytes)
         s->doc_skip = 1;
     if (s->eof && !s->finished) {
         s->finished = 1;

@@ -6,7 +6,6 @@
 #include <cjson/cJSON.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
-#include <libxml/tree.h>
 #include <stdio.h>
 
 #include "diplograph/buf.h"
@@ -233,123 +232,138 @@ static int is_skipped(const char *n)
            strcmp(n, "head") == 0;
 }
 
-/* Page date from <meta> or <time datetime>: first 10 chars if a date. */
-static void html_date(xmlNode *root, char out[11])
+/* The page is read with libxml2's HTML parser driving our own SAX
+ * callbacks, not into a tree: memory holds the text and a stack of element
+ * names, so a page nested a million elements deep costs megabytes, not
+ * the 200 bytes per element of a tree (and there is nothing to walk
+ * recursively). */
+typedef struct {
+    dg_buf *out;
+    int rc;          /* DG_ENOMEM once a buffer could not grow */
+    long skip;       /* inside script, style, noscript, template, head */
+    long head;       /* inside head (only its title is text) */
+    int title;       /* inside head's title: its text as written */
+    char date[11];   /* the page date, from the first <meta> or <time> */
+} html_ctx;
+
+static const char *attr(const xmlChar **atts, const char *name)
 {
-    xmlNode *n = root;
+    size_t i;
+
+    for (i = 0; atts && atts[i]; i += 2)
+        if (strcasecmp((const char *)atts[i], name) == 0)
+            return atts[i + 1] ? (const char *)atts[i + 1] : "";
+    return NULL;
+}
+
+/* Page date from <meta> or <time datetime>: first 10 chars if a date. */
+static void html_date(html_ctx *h, const char *nm, const xmlChar **atts)
+{
     static const char *const names[] = {
         "article:published_time", "og:published_time", "date", "pubdate",
         "publishdate", "dc.date", "dcterms.date", "publication_date", "datepublished"
     };
+    const char *v = NULL;
 
-    out[0] = '\0';
-    /* iterative pre-order walk: deep nesting must not exhaust the stack */
-    while (n && !out[0]) {
-        if (n->type == XML_ELEMENT_NODE) {
-            const char *nm = (const char *)n->name;
-            xmlChar *v = NULL;
-            if (strcmp(nm, "meta") == 0) {
-                xmlChar *key = xmlGetProp(n, (const xmlChar *)"property");
-                size_t i;
-                if (!key)
-                    key = xmlGetProp(n, (const xmlChar *)"name");
-                if (!key)
-                    key = xmlGetProp(n, (const xmlChar *)"itemprop");
-                for (i = 0; key && i < DG_ARRAY_LEN(names); i++)
-                    if (strcasecmp((const char *)key, names[i]) == 0)
-                        v = xmlGetProp(n, (const xmlChar *)"content");
-                xmlFree(key);
-            } else if (strcmp(nm, "time") == 0) {
-                v = xmlGetProp(n, (const xmlChar *)"datetime");
-            }
-            if (v) {
-                const char *s = (const char *)v;
-                if (strlen(s) >= 10 && s[4] == '-' && s[7] == '-') {
-                    memcpy(out, s, 10);
-                    out[10] = '\0';
-                }
-                xmlFree(v);
-            }
-        }
-        if (n->children && !(n->type == XML_ELEMENT_NODE && (strcmp((const char *)n->name, "script") == 0)))
-            n = n->children;
-        else {
-            while (n && !n->next)
-                n = n->parent;
-            if (n)
-                n = n->next;
-        }
+    if (strcmp(nm, "meta") == 0) {
+        const char *key = attr(atts, "property");
+        size_t i;
+        if (!key)
+            key = attr(atts, "name");
+        if (!key)
+            key = attr(atts, "itemprop");
+        for (i = 0; key && i < DG_ARRAY_LEN(names); i++)
+            if (strcasecmp(key, names[i]) == 0)
+                v = attr(atts, "content");
+    } else if (strcmp(nm, "time") == 0) {
+        v = attr(atts, "datetime");
+    }
+    if (v && strlen(v) >= 10 && v[4] == '-' && v[7] == '-') {
+        memcpy(h->date, v, 10);
+        h->date[10] = '\0';
     }
 }
 
-static int html_text(xmlNode *root, dg_buf *out)
+static void html_newline(html_ctx *h)
 {
-    xmlNode *n = root;
-    int rc = 0;
+    if (h->rc == 0 && h->out->len && h->out->ptr[h->out->len - 1] != '\n')
+        h->rc = dg_buf_addc(h->out, '\n');
+}
 
-    while (n && rc == 0) {
-        int descend = 1;
-        if (n->type == XML_ELEMENT_NODE) {
-            const char *nm = (const char *)n->name;
-            if (is_skipped(nm) && strcmp(nm, "head") != 0)
-                descend = 0;
-            if (strcmp(nm, "head") == 0) {
-                /* only the title of the head */
-                xmlNode *c;
-                for (c = n->children; c; c = c->next)
-                    if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, "title") == 0) {
-                        xmlChar *t = xmlNodeGetContent(c);
-                        if (t) {
-                            rc = dg_buf_adds(out, (const char *)t);
-                            if (rc == 0)
-                                rc = dg_buf_addc(out, '\n');
-                            xmlFree(t);
-                        }
-                    }
-                descend = 0;
-            }
-            if (is_block(nm) && out->len && out->ptr[out->len - 1] != '\n')
-                rc = dg_buf_addc(out, '\n');
-        } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-            const char *t = (const char *)n->content;
-            if (t) {
-                /* white space inside a block collapses to one space */
-                for (; *t && rc == 0; t++) {
-                    char c = *t;
-                    if (c == '\n' || c == '\r' || c == '\t')
-                        c = ' ';
-                    if (c == ' ' && (out->len == 0 || out->ptr[out->len - 1] == ' ' ||
-                                     out->ptr[out->len - 1] == '\n'))
-                        continue;
-                    rc = dg_buf_addc(out, c);
-                }
-            }
-        }
-        if (descend && n->children) {
-            n = n->children;
-        } else {
-            while (n && n != root && !n->next) {
-                n = n->parent;
-                if (n && n->type == XML_ELEMENT_NODE && is_block((const char *)n->name) &&
-                    out->len && out->ptr[out->len - 1] != '\n' && rc == 0)
-                    rc = dg_buf_addc(out, '\n');
-            }
-            if (!n || n == root)
-                break;
-            n = n->next;
-        }
+static void sax_start(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+    html_ctx *h = ctx;
+    const char *nm = (const char *)name;
+
+    if (!h->date[0])
+        html_date(h, nm, atts);
+    if (strcmp(nm, "head") == 0) {
+        h->head++;
+        h->skip++;
+    } else if (is_skipped(nm)) {
+        h->skip++;
+    } else if (strcmp(nm, "title") == 0 && h->head > 0) {
+        h->title = 1;
+    } else if (h->skip == 0 && is_block(nm)) {
+        html_newline(h);
     }
-    return rc;
+}
+
+static void sax_end(void *ctx, const xmlChar *name)
+{
+    html_ctx *h = ctx;
+    const char *nm = (const char *)name;
+
+    if (strcmp(nm, "head") == 0) {
+        if (h->head > 0)
+            h->head--;
+        if (h->skip > 0)
+            h->skip--;
+    } else if (is_skipped(nm)) {
+        if (h->skip > 0)
+            h->skip--;
+    } else if (strcmp(nm, "title") == 0 && h->title) {
+        h->title = 0;
+        if (h->rc == 0)
+            h->rc = dg_buf_addc(h->out, '\n');
+    } else if (h->skip == 0 && is_block(nm)) {
+        html_newline(h);
+    }
+}
+
+static void sax_text(void *ctx, const xmlChar *ch, int len)
+{
+    html_ctx *h = ctx;
+    dg_buf *out = h->out;
+    int i;
+
+    if (h->rc != 0 || len <= 0)
+        return;
+    if (h->title) {
+        h->rc = dg_buf_add(out, (const char *)ch, (size_t)len);
+        return;
+    }
+    if (h->skip > 0)
+        return;
+    /* white space inside a block collapses to one space */
+    for (i = 0; i < len && h->rc == 0; i++) {
+        char c = (char)ch[i];
+        if (c == '\n' || c == '\r' || c == '\t')
+            c = ' ';
+        if (c == ' ' && (out->len == 0 || out->ptr[out->len - 1] == ' ' ||
+                         out->ptr[out->len - 1] == '\n'))
+            continue;
+        h->rc = dg_buf_addc(out, c);
+    }
 }
 
 int dg_reader_html(dg_rctx *r, const char *data, size_t len)
 {
     htmlParserCtxtPtr ctx;
     xmlCharEncodingHandlerPtr utf8;
-    htmlDocPtr hd;
-    xmlNode *root;
+    xmlSAXHandler sax;
     dg_buf text = DG_BUF_INIT;
-    char date[11];
+    html_ctx h;
     int rc = 0;
 
     if (len > (size_t)INT32_MAX) {
@@ -357,52 +371,52 @@ int dg_reader_html(dg_rctx *r, const char *data, size_t len)
                      "parser: skipped", len);
         return 0;
     }
+    memset(&h, 0, sizeof(h));
+    h.out = &text;
+    memset(&sax, 0, sizeof(sax));
+    sax.startElement = sax_start;
+    sax.endElement = sax_end;
+    sax.characters = sax_text;
+    sax.cdataBlock = sax_text;
+    /* white space the parser calls ignorable (between head elements, say)
+     * was never text: ignorableWhitespace stays NULL */
     ctx = htmlCreateMemoryParserCtxt(data, (int)len);
     utf8 = xmlFindCharEncodingHandler("UTF-8");
-    if (!ctx || !utf8) {
+    if (!ctx || !utf8 || !ctx->sax) {
         htmlFreeParserCtxt(ctx);
         return dg_error_set(r->err, DG_ENOMEM, "out of memory");
     }
+    memcpy(ctx->sax, &sax, sizeof(sax));
+    ctx->userData = &h;
     htmlCtxtUseOptions(ctx, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                            HTML_PARSE_NONET | HTML_PARSE_COMPACT);
-    /* past 256 open elements libxml2 stops parsing (the rest of the page
-     * would be lost without a word): HUGE lifts that. The tree is walked
-     * without recursion below, and the page's size is capped by
-     * max_doc_bytes. */
+                            HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC);
+    /* no hard-coded limits of libxml2's (nesting, text length): the size
+     * of a page is capped by max_doc_bytes */
     ctx->options |= XML_PARSE_HUGE;
     /* the page's own charset declaration is not trusted: input is UTF-8 */
     xmlSwitchToEncoding(ctx, utf8);
     htmlParseDocument(ctx);
-    hd = ctx->myDoc;
-    ctx->myDoc = NULL;
-    if (ctx->disableSAX)
+    if (ctx->disableSAX && h.rc == 0)
         dg_diag_warn(r->diag, r->name, ctx->lastError.line > 0 ? ctx->lastError.line : 1,
                      "the HTML parser stopped here (%s): the rest of the page is lost",
                      ctx->lastError.code == XML_ERR_NO_MEMORY ? "out of memory"
                                                                : "malformed HTML");
+    if (ctx->myDoc)
+        xmlFreeDoc(ctx->myDoc);
     htmlFreeParserCtxt(ctx);
-    if (!hd) {
-        dg_diag_warn(r->diag, r->name, 1, "HTML could not be parsed: skipped");
-        return 0;
-    }
-    root = xmlDocGetRootElement(hd);
-    if (root) {
-        html_date(root, date);
-        if (html_text(root, &text) < 0)
-            rc = dg_error_set(r->err, DG_ENOMEM, "out of memory");
-        if (rc == 0 && text.len) {
-            dg_document doc;
-            memset(&doc, 0, sizeof(doc));
-            doc.text = text.ptr;
-            doc.len = text.len;
-            doc.date = date[0] ? date : NULL;
-            doc.line = 1;
-            doc.text_is_slice = 0;
-            rc = dg_reader_deliver(r, &doc, 1);
-        }
+    if (h.rc < 0)
+        rc = dg_error_set(r->err, DG_ENOMEM, "out of memory");
+    if (rc == 0 && text.len) {
+        dg_document doc;
+        memset(&doc, 0, sizeof(doc));
+        doc.text = text.ptr;
+        doc.len = text.len;
+        doc.date = h.date[0] ? h.date : NULL;
+        doc.line = 1;
+        doc.text_is_slice = 0;
+        rc = dg_reader_deliver(r, &doc, 1);
     }
     dg_buf_destroy(&text);
-    xmlFreeDoc(hd);
     return rc;
 }
 
