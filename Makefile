@@ -51,6 +51,18 @@ test-hs: deps $(BUILD_HS)/CMakeCache.txt
 	cmake --build $(BUILD_HS) -j $(JOBS)
 	cd $(BUILD_HS) && ctest --output-on-failure -j $(JOBS)
 
+BUILD_VALGRIND ?= build-valgrind
+
+$(BUILD_VALGRIND)/CMakeCache.txt:
+	cmake -S . -B $(BUILD_VALGRIND) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDG_VALGRIND=ON $(CMAKE_FLAGS)
+
+# The suite under valgrind memcheck: unit tests, corpus replays and every
+# diplograph run of the end-to-end cases (tests/valgrind.supp holds the
+# known Graphviz/fontconfig/pango/glib reports, nothing else)
+test-valgrind: deps $(BUILD_VALGRIND)/CMakeCache.txt
+	cmake --build $(BUILD_VALGRIND) -j $(JOBS)
+	cd $(BUILD_VALGRIND) && ctest --output-on-failure -j $(JOBS)
+
 # Each libFuzzer target for FUZZ_SECONDS (60), two at a time (clang,
 # build-fuzz); a crash fails and is kept in build-fuzz/crashes/
 fuzz-smoke: deps
@@ -59,4 +71,4 @@ fuzz-smoke: deps
 check: test test-asan test-hs
 
 clean:
-	rm -rf $(BUILD) $(BUILD_ASAN) $(BUILD_HS) build-fuzz
+	rm -rf $(BUILD) $(BUILD_ASAN) $(BUILD_HS) $(BUILD_VALGRIND) build-fuzz
