@@ -393,8 +393,12 @@ int dg_reader_html(dg_rctx *r, const char *data, size_t len)
     /* no hard-coded limits of libxml2's (nesting, text length): the size
      * of a page is capped by max_doc_bytes */
     ctx->options |= XML_PARSE_HUGE;
-    /* the page's own charset declaration is not trusted: input is UTF-8 */
+    /* the page's own charset declaration is not trusted: input is UTF-8.
+     * The input's encoding named (as htmlReadMemory does) keeps libxml2
+     * from even looking a <meta charset> up (an iconv_open per page). */
     xmlSwitchToEncoding(ctx, utf8);
+    if (ctx->input && !ctx->input->encoding)
+        ctx->input->encoding = xmlStrdup((const xmlChar *)"UTF-8");
     htmlParseDocument(ctx);
     if (ctx->disableSAX && h.rc == 0)
         dg_diag_warn(r->diag, r->name, ctx->lastError.line > 0 ? ctx->lastError.line : 1,
