@@ -8,6 +8,8 @@ set -euo pipefail
 DG=$1
 CASE=$2
 SRC=$3
+# the build directory, for cases that run other programs of the build
+DG_BUILD_DIR=$(dirname "$DG")
 OUT=$(mktemp -d "${TMPDIR:-/tmp}/dg-e2e.XXXXXX")
 # (a case may leave files it made unreadable)
 trap 'chmod -R u+rwx "$OUT" 2> /dev/null; rm -rf "$OUT"' EXIT
@@ -24,7 +26,7 @@ WRAP
     chmod 755 "$OUT/.bin/diplograph"
     DG="$OUT/.bin/diplograph"
 fi
-export DG CASE SRC OUT
+export DG DG_BUILD_DIR CASE SRC OUT
 export LC_ALL=C.UTF-8 TZ=UTC
 vg_reports() { # the valgrind logs that are not empty (--quiet: errors only)
     [ -d "$OUT/.vg" ] && find "$OUT/.vg" -type f -size +0 | sort
