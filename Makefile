@@ -6,7 +6,8 @@ BUILD_ASAN ?= build-asan
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure build demo test test-asan check clean fuzz bench
+.PHONY: all deps configure build demo test test-asan test-valgrind fuzz-smoke check \
+	clean fuzz bench
 
 all: build
 
@@ -40,7 +41,24 @@ test-asan: deps $(BUILD_ASAN)/CMakeCache.txt
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --output-on-failure -j $(JOBS)
 
+BUILD_VALGRIND ?= build-valgrind
+
+$(BUILD_VALGRIND)/CMakeCache.txt:
+	cmake -S . -B $(BUILD_VALGRIND) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDG_VALGRIND=ON $(CMAKE_FLAGS)
+
+# The suite under valgrind memcheck: unit tests, corpus replays and every
+# diplograph run of the end-to-end cases (tests/valgrind.supp holds the
+# known Graphviz/fontconfig/pango/glib reports, nothing else)
+test-valgrind: deps $(BUILD_VALGRIND)/CMakeCache.txt
+	cmake --build $(BUILD_VALGRIND) -j $(JOBS)
+	cd $(BUILD_VALGRIND) && ctest --output-on-failure -j $(JOBS)
+
+# Each libFuzzer target for FUZZ_SECONDS (60), two at a time (clang,
+# build-fuzz); a crash fails and is kept in build-fuzz/crashes/
+fuzz-smoke: deps
+	bash scripts/fuzz-smoke.sh
+
 check: test test-asan
 
 clean:
-	rm -rf $(BUILD) $(BUILD_ASAN) build-fuzz
+	rm -rf $(BUILD) $(BUILD_ASAN) $(BUILD_VALGRIND) build-fuzz

@@ -22,6 +22,12 @@ int dg_outfile_open(dg_outfile *out, const char *path, dg_error *err);
  * file over the target. On failure the target is untouched and the
  * temporary file removed. Always releases out. */
 int dg_outfile_commit(dg_outfile *out, dg_error *err);
+/* dg_outfile_commit in two steps, for several files that should change
+ * together: close them all (write errors show here; a failed close
+ * removes its temporary file and releases out), then rename them all.
+ * Between the two, dg_outfile_abort still discards a closed file. */
+int dg_outfile_close(dg_outfile *out, dg_error *err);
+int dg_outfile_rename(dg_outfile *out, dg_error *err);
 /* Discards the temporary file; the target is untouched. No-op when not
  * open. */
 void dg_outfile_abort(dg_outfile *out);
@@ -29,6 +35,11 @@ void dg_outfile_abort(dg_outfile *out);
 /* Writes len bytes to path atomically (as above). */
 int dg_write_file_atomic(const char *path, const void *data, size_t len,
                          dg_error *err);
+
+/* What a failed write's errno means, to append to its message: " (is the
+ * disk full?)" for ENOSPC, the file size limit for EFBIG, or "". Static
+ * string. */
+const char *dg_write_error_hint(int errnum);
 
 /* Creates a directory and its parents (mkdir -p). */
 int dg_mkdir_p(const char *path, dg_error *err);

@@ -2,6 +2,7 @@
 #define DG_CLI_H
 /* Shared pieces of the command-line front end. */
 
+#include <signal.h>
 #include <stdio.h>
 
 #include "diplograph/diplograph.h"
@@ -17,6 +18,15 @@ int cmd_gazetteer(int argc, char **argv);
 /* Process-wide library setup (igraph error handler); main() calls it. */
 void dg_cli_init(void);
 
+/* signals.c: SIGINT, SIGTERM and SIGHUP set a flag (main() installs the
+ * handlers); dg_cli_interrupted returns the signal caught, or 0. The
+ * commands check it between steps, remove their temporary files and
+ * return 128 + the signal. Blocking them keeps a set of renames whole. */
+void dg_cli_signals_init(void);
+int dg_cli_interrupted(void);
+void dg_cli_signals_block(sigset_t *old);
+void dg_cli_signals_restore(const sigset_t *old);
+
 /* Prints "diplograph CMD: msg" on stderr. */
 void dg_cli_error(const char *cmd, const char *fmt, ...)
 #if defined(__GNUC__)
@@ -28,8 +38,15 @@ void dg_cli_error(const char *cmd, const char *fmt, ...)
 void dg_cli_diag_init(dg_diag *d, const char *cmd);
 
 /* Loads the bundled gazetteer (DIPLOGRAPH_DATA, the source tree, or the
- * installed data directory), then each extra file. NULL on error (printed). */
-dg_gazetteer *dg_cli_load_gazetteer(const char *cmd, char **extra, int n_extra);
+ * installed data directory), then each extra file. NULL on error (printed).
+ * With extra files and a diag, their conflicts (a form naming two
+ * officials) go to diag as warnings. */
+dg_gazetteer *dg_cli_load_gazetteer(const char *cmd, char **extra, int n_extra,
+                                    dg_diag *diag);
+
+/* --strict: 1 (printed: "--strict: N warnings: nothing written") when
+ * strict is set and diag counted a warning, else 0. */
+int dg_cli_strict_fails(const char *cmd, const dg_diag *diag, int strict);
 
 /* Reads meeting files (JSON Lines) into out; 0 ok, 1 error (printed). */
 int dg_cli_read_meetings(const char *cmd, dg_meeting_list *out, char **paths,

@@ -19,6 +19,9 @@ void dg_cli_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
 
+    /* what failed after a ^C failed because of it: main() says so once */
+    if (dg_cli_interrupted())
+        return;
     fprintf(stderr, "diplograph %s: ", cmd);
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
@@ -51,7 +54,8 @@ static int is_dir(const char *p)
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-dg_gazetteer *dg_cli_load_gazetteer(const char *cmd, char **extra, int n_extra)
+dg_gazetteer *dg_cli_load_gazetteer(const char *cmd, char **extra, int n_extra,
+                                    dg_diag *diag)
 {
     const char *env = getenv("DIPLOGRAPH_DATA");
     char dir[4096];
@@ -76,11 +80,23 @@ dg_gazetteer *dg_cli_load_gazetteer(const char *cmd, char **extra, int n_extra)
             goto fail;
     if (dg_extract_prepare(g, &err) < 0)
         goto fail;
+    if (n_extra > 0 && diag)
+        dg_gazetteer_check(g, diag);
     return g;
 fail:
-    dg_cli_error(cmd, "%s", err.msg);
+    /* a gazetteer is configuration: no extraction with half of it */
+    dg_cli_error(cmd, "%s: nothing done; fix the gazetteer file", err.msg);
     dg_gazetteer_free(g);
     return NULL;
+}
+
+int dg_cli_strict_fails(const char *cmd, const dg_diag *diag, int strict)
+{
+    if (!strict || diag->count == 0)
+        return 0;
+    dg_cli_error(cmd, "--strict: %zu warning%s: nothing written", diag->count,
+                 diag->count == 1 ? "" : "s");
+    return 1;
 }
 
 int dg_cli_read_meetings(const char *cmd, dg_meeting_list *out, char **paths,
@@ -102,6 +118,8 @@ int dg_cli_write(const char *cmd, const char *path, const dg_buf *buf)
 {
     dg_error err = DG_ERROR_INIT;
 
+    if (dg_cli_interrupted())
+        return 1;
     if (dg_write_file_atomic(path, dg_buf_cstr(buf), buf->len, &err) < 0) {
         dg_cli_error(cmd, "%s", err.msg);
         return 1;
@@ -137,7 +155,7 @@ int dg_cli_name_countries(const char *cmd, dg_graph *g, char **extra, int n_extr
 
     /* the names are a nicety: without the bundled gazetteer the codes
      * stay; a file the user named must load */
-    gaz = dg_cli_load_gazetteer(cmd, extra, n_extra);
+    gaz = dg_cli_load_gazetteer(cmd, extra, n_extra, NULL);
     if (!gaz)
         return n_extra > 0 ? 1 : 0;
     if (dg_graph_name_countries(g, gaz, &err) < 0) {

@@ -27,9 +27,11 @@ static const char usage_text[] =
     DG_CLI_GAZETTEER_HELP
     "  -o, --output FILE  write to FILE instead of stdout\n"
     "  -v, --verbose      report counts and the betweenness cutoff on stderr\n"
+    "      --strict       exit 1, writing nothing, when a meeting file gave a warning\n"
+    "      --quiet        no warnings on stderr\n"
     "  -h, --help         this text\n";
 
-enum { OPT_FROM = 256, OPT_TO, OPT_PER, OPT_GAZETTEER };
+enum { OPT_FROM = 256, OPT_TO, OPT_PER, OPT_GAZETTEER, OPT_STRICT, OPT_QUIET };
 
 /* --gazetteer files, for the country names */
 static dg_cli_paths gaz_files;
@@ -174,6 +176,8 @@ static int build_main(int argc, char **argv)
         { "gazetteer", required_argument, NULL, OPT_GAZETTEER },
         { "output", required_argument, NULL, 'o' },
         { "verbose", no_argument, NULL, 'v' },
+        { "strict", no_argument, NULL, OPT_STRICT },
+        { "quiet", no_argument, NULL, OPT_QUIET },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 }
     };
@@ -186,7 +190,7 @@ static int build_main(int argc, char **argv)
     dg_diag diag;
     char (*keys)[16] = NULL;
     size_t n_keys = 0, i;
-    int c, verbose = 0, per = PER_NONE, rc = 1;
+    int c, verbose = 0, per = PER_NONE, rc = 1, strict = 0, quiet = 0;
 
     optind = 1;
     while ((c = getopt_long(argc, argv, "l:f:o:vh", longopts, NULL)) != -1) {
@@ -234,6 +238,12 @@ static int build_main(int argc, char **argv)
         case 'v':
             verbose = 1;
             break;
+        case OPT_STRICT:
+            strict = 1;
+            break;
+        case OPT_QUIET:
+            quiet = 1;
+            break;
         case 'h':
             fputs(usage_text, stdout);
             return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
@@ -252,7 +262,10 @@ static int build_main(int argc, char **argv)
         return 2;
     }
     dg_cli_diag_init(&diag, "build");
-    if (dg_cli_read_meetings("build", &mentions, argv + optind, argc - optind, &diag))
+    if (quiet)
+        diag.fn = NULL;
+    if (dg_cli_read_meetings("build", &mentions, argv + optind, argc - optind, &diag) ||
+        dg_cli_strict_fails("build", &diag, strict))
         goto out;
     if (dg_resolve_events(&events, &mentions, &ropts, &err) < 0) {
         dg_cli_error("build", "%s", err.msg);

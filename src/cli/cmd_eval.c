@@ -32,13 +32,15 @@ static const char usage_text[] =
     "      --ignore-unknown   drop predictions from files the gold does not\n"
     "                         know instead of counting them as false positives\n"
     "  -o, --output FILE      write the report to FILE (default stdout)\n"
+    "      --strict           exit 1, writing nothing, when a file gave a warning\n"
+    "      --quiet            no warnings on stderr\n"
     "  -h, --help             show this help\n"
     "\n"
     "The first lines of the text report are precision, recall and F1, then\n"
     "counts and attribute accuracies. Exit status: 0 ok, 1 unreadable file,\n"
     "2 usage error.\n";
 
-enum { OPT_STRICT_OPTIONAL = 256, OPT_IGNORE_UNKNOWN };
+enum { OPT_STRICT_OPTIONAL = 256, OPT_IGNORE_UNKNOWN, OPT_STRICT, OPT_QUIET };
 
 int cmd_eval(int argc, char **argv)
 {
@@ -48,6 +50,8 @@ int cmd_eval(int argc, char **argv)
         { "format", required_argument, NULL, 'f' },
         { "strict-optional", no_argument, NULL, OPT_STRICT_OPTIONAL },
         { "ignore-unknown", no_argument, NULL, OPT_IGNORE_UNKNOWN },
+        { "strict", no_argument, NULL, OPT_STRICT },
+        { "quiet", no_argument, NULL, OPT_QUIET },
         { "output", required_argument, NULL, 'o' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 }
@@ -59,7 +63,7 @@ int cmd_eval(int argc, char **argv)
     dg_error err = DG_ERROR_INIT;
     dg_diag diag;
     const char *gold = NULL, *output = "-";
-    int c, rc = 1;
+    int c, rc = 1, strict = 0, quiet = 0;
 
     optind = 1;
     opterr = 0;
@@ -86,6 +90,12 @@ int cmd_eval(int argc, char **argv)
             break;
         case OPT_IGNORE_UNKNOWN:
             opts.ignore_unknown = 1;
+            break;
+        case OPT_STRICT:
+            strict = 1;
+            break;
+        case OPT_QUIET:
+            quiet = 1;
             break;
         case 'o':
             output = optarg;
@@ -114,12 +124,16 @@ int cmd_eval(int argc, char **argv)
         return 2;
     }
     dg_cli_diag_init(&diag, "eval");
+    if (quiet)
+        diag.fn = NULL;
     if (dg_cli_read_meetings("eval", &preds, argv + optind, argc - optind, &diag) != 0)
         goto out;
     if (dg_eval(&res, &report, gold, &preds, &opts, &diag, &err) < 0) {
         dg_cli_error("eval", "%s", err.msg);
         goto out;
     }
+    if (dg_cli_strict_fails("eval", &diag, strict))
+        goto out;
     rc = dg_cli_write("eval", output, &report);
     if (rc == 0 && strcmp(output, "-") == 0 && (fflush(stdout) != 0 || ferror(stdout))) {
         dg_cli_error("eval", "cannot write the report to stdout");

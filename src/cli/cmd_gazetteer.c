@@ -45,10 +45,10 @@ int cmd_gazetteer(int argc, char **argv)
         return 2;
     }
     optind++;
-    g = dg_cli_load_gazetteer("gazetteer", argv + optind, argc - optind);
+    dg_cli_diag_init(&diag, "gazetteer");
+    g = dg_cli_load_gazetteer("gazetteer", argv + optind, argc - optind, NULL);
     if (!g)
         return 1;
-    dg_cli_diag_init(&diag, "gazetteer");
     conflicts = dg_gazetteer_check(g, &diag);
     printf("countries %zu\ntitles %zu\nplaces %zu\ngroups %zu\nofficials %zu\nconflicts %zu\n",
            dg_gazetteer_count(g, DG_ENT_COUNTRY), dg_gazetteer_count(g, DG_ENT_TITLE),

@@ -34,6 +34,8 @@ static void usage(FILE *fp)
         "      --to DATE        only meetings on or before DATE\n"
         "      --report FILE    also write the self-contained HTML report\n"
         "      --gazetteer FILE add or override gazetteer entries (repeatable)\n"
+        "      --strict         exit 1, writing nothing, when a meeting file gave a warning\n"
+        "      --quiet          no warnings on stderr\n"
         "  -h, --help           this help\n\n"
         "exit status: 0 ok, 1 runtime or data error, 2 usage error\n");
 }
@@ -45,6 +47,7 @@ typedef struct {
     dg_render_opts render;
     dg_graph_opts graph;
     dg_cli_paths gazetteers;
+    int strict, quiet;
 } options;
 
 static const char *format_from_path(const char *path)
@@ -81,7 +84,7 @@ static int parse_long(long *out, const char *s, const char *opt)
 static int parse_args(options *o, int argc, char **argv)
 {
     enum { O_ENGINE = 256, O_TOP, O_FOCUS, O_DEPTH, O_SIZE_BY, O_COLOR_BY,
-           O_LANG, O_LAYER, O_FROM, O_TO, O_REPORT, O_GAZETTEER };
+           O_LANG, O_LAYER, O_FROM, O_TO, O_REPORT, O_GAZETTEER, O_STRICT, O_QUIET };
     static const struct option longopts[] = {
         { "output", required_argument, NULL, 'o' },
         { "format", required_argument, NULL, 'f' },
@@ -97,6 +100,8 @@ static int parse_args(options *o, int argc, char **argv)
         { "to", required_argument, NULL, O_TO },
         { "report", required_argument, NULL, O_REPORT },
         { "gazetteer", required_argument, NULL, O_GAZETTEER },
+        { "strict", no_argument, NULL, O_STRICT },
+        { "quiet", no_argument, NULL, O_QUIET },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 }
     };
@@ -142,6 +147,8 @@ static int parse_args(options *o, int argc, char **argv)
             if (dg_cli_paths_add(CMD, &o->gazetteers, optarg) != 0)
                 return 2;
             break;
+        case O_STRICT: o->strict = 1; break;
+        case O_QUIET: o->quiet = 1; break;
         case 'h': return -1;
         default:
             fprintf(stderr, "Try 'diplograph render --help'.\n");
@@ -187,7 +194,10 @@ static int run(const options *o, char **paths, int n_paths)
 
     dg_graph_init(&g);
     dg_cli_diag_init(&diag, CMD);
-    if (dg_cli_read_meetings(CMD, &mentions, paths, n_paths, &diag) != 0)
+    if (o->quiet)
+        diag.fn = NULL;
+    if (dg_cli_read_meetings(CMD, &mentions, paths, n_paths, &diag) != 0 ||
+        dg_cli_strict_fails(CMD, &diag, o->strict))
         goto out;
     if (dg_resolve_events(&events, &mentions, &ropts, &err) < 0 ||
         dg_graph_build(&g, &events, &o->graph, &err) < 0 ||

@@ -1,6 +1,8 @@
 /* diplograph run: the main job. Extracts (or reads) meetings, merges them
  * into events, builds and analyses the graph, and writes every output
  * into a directory, each file whole or not at all. */
+#include <assert.h>
+#include <errno.h>
 #include <getopt.h>
 #include <gvc.h>
 #include <stdio.h>
@@ -58,24 +60,87 @@ static int collect_file(void *ctx, const char *path, dg_meeting_list *l)
     return 0;
 }
 
-static int write_out(const char *cmd, const char *dir, const char *name, const dg_buf *b,
+/* The outputs of one run, written to temporary files beside their
+ * targets and renamed only once all are written: a run that fails or is
+ * interrupted half-way leaves the previous outputs as they were, all of
+ * them, not a mix of old and new. */
+#define DG_RUN_MAX_OUTPUTS 16
+
+typedef struct {
+    dg_outfile f[DG_RUN_MAX_OUTPUTS];
+    size_t n;
+} staged;
+
+static int write_out(staged *st, const char *dir, const char *name, const dg_buf *b,
                      int verbose)
 {
     dg_buf path = DG_BUF_INIT;
-    int rc;
+    dg_error err = DG_ERROR_INIT;
+    dg_outfile *out;
+    int rc = 0;
 
+    if (dg_cli_interrupted())
+        return 1;
+    assert(st->n < DG_RUN_MAX_OUTPUTS);
+    out = &st->f[st->n];
     if (dg_buf_addf(&path, "%s/%s", dir, name) < 0) {
-        dg_cli_error(cmd, "out of memory");
+        dg_cli_error("run", "out of memory");
         return 1;
     }
-    rc = dg_cli_write(cmd, path.ptr, b);
-    if (rc == 0 && verbose)
-        fprintf(stderr, "diplograph %s: wrote %s (%zu bytes)\n", cmd, path.ptr, b->len);
+    if (dg_outfile_open(out, path.ptr, &err) < 0) {
+        rc = 1;
+    } else {
+        st->n++;
+        errno = 0;
+        if (b->len && fwrite(b->ptr, 1, b->len, out->fp) != b->len) {
+            int e = errno ? errno : EIO;
+            rc = dg_error_set(&err, DG_EIO, "%s: write failed: %s%s: the file is unchanged",
+                              path.ptr, strerror(e), dg_write_error_hint(e)) < 0;
+        } else if (dg_outfile_close(out, &err) < 0) {
+            st->n--; /* closing failed: out is released, its temporary removed */
+            rc = 1;
+        }
+    }
+    if (rc)
+        dg_cli_error("run", "%s", err.msg);
+    else if (verbose)
+        fprintf(stderr, "diplograph run: wrote %s (%zu bytes)\n", path.ptr, b->len);
     dg_buf_destroy(&path);
     return rc;
 }
 
-static int write_list(const char *dir, const char *name, const dg_meeting_list *l, int verbose)
+/* Renames every staged output over its target, with the signals held
+ * off so that the set changes whole; 0 ok, 1 failed (printed). */
+static int commit_all(staged *st)
+{
+    dg_error err = DG_ERROR_INIT;
+    sigset_t old;
+    size_t i;
+    int rc = 0;
+
+    dg_cli_signals_block(&old);
+    if (dg_cli_interrupted())
+        rc = 1;
+    for (i = 0; i < st->n && rc == 0; i++)
+        if (dg_outfile_rename(&st->f[i], &err) < 0) {
+            dg_cli_error("run", "%s", err.msg);
+            rc = 1;
+        }
+    dg_cli_signals_restore(&old);
+    return rc;
+}
+
+static void abort_all(staged *st)
+{
+    size_t i;
+
+    for (i = 0; i < st->n; i++)
+        dg_outfile_abort(&st->f[i]);
+    st->n = 0;
+}
+
+static int write_list(staged *st, const char *dir, const char *name, const dg_meeting_list *l,
+                      int verbose)
 {
     dg_buf b = DG_BUF_INIT;
     size_t i;
@@ -87,7 +152,7 @@ static int write_list(const char *dir, const char *name, const dg_meeting_list *
             rc = 1;
         }
     if (rc == 0)
-        rc = write_out("run", dir, name, &b, verbose);
+        rc = write_out(st, dir, name, &b, verbose);
     dg_buf_destroy(&b);
     return rc;
 }
@@ -122,7 +187,9 @@ static void progress(int on, const char *what)
         fprintf(stderr, "diplograph run: %s\n", what);
 }
 
-int cmd_run(int argc, char **argv)
+/* The command, with its extraction options in eo (which the caller
+ * destroys, whatever the return). */
+static int run_main(dg_cli_extract_opts *eo, int argc, char **argv)
 {
     static const struct option longopts[] = {
         { "output", required_argument, NULL, 'o' },
@@ -135,7 +202,6 @@ int cmd_run(int argc, char **argv)
         DG_EXTRACT_LONGOPTS,
         { NULL, 0, NULL, 0 }
     };
-    dg_cli_extract_opts eo;
     const char *outdir = NULL, *engine = NULL;
     int c, status = 0, from_meetings = 0, top = -1, no_render = 0, show;
     dg_layer layer = DG_LAYER_FULL;
@@ -146,8 +212,9 @@ int cmd_run(int argc, char **argv)
     dg_graph g;
     dg_buf b = DG_BUF_INIT, svg = DG_BUF_INIT;
     GVC_t *gvc = NULL;
+    staged st;
 
-    dg_cli_extract_opts_init(&eo);
+    memset(&st, 0, sizeof(st));
     dg_graph_init(&g);
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:j:h", longopts, NULL)) != -1) {
@@ -182,11 +249,11 @@ int cmd_run(int argc, char **argv)
             no_render = 1;
             break;
         default:
-            r = dg_cli_extract_opt(&eo, "run", c, optarg);
+            r = dg_cli_extract_opt(eo, "run", c, optarg);
             if (r == 0)
                 break;
-            if (r == 1)
-                usage(stderr);
+            /* the message (ours or getopt's) said what is wrong */
+            fprintf(stderr, "Try 'diplograph run --help'.\n");
             return 2;
         }
     }
@@ -200,9 +267,9 @@ int cmd_run(int argc, char **argv)
         usage(stderr);
         return 2;
     }
-    show = !eo.quiet && (eo.verbose || isatty(2));
+    show = !eo->quiet && (eo->verbose || isatty(2));
     dg_cli_diag_init(&diag, "run");
-    if (eo.quiet)
+    if (eo->quiet)
         diag.fn = NULL;
     if (dg_mkdir_p(outdir, &err) < 0) {
         dg_cli_error("run", "%s", err.msg);
@@ -210,13 +277,17 @@ int cmd_run(int argc, char **argv)
     }
     if (dg_inputs_expand(&in, argv + optind, argc - optind, &diag) < 0) {
         dg_cli_error("run", "out of memory");
+        dg_inputs_destroy(&in);
         return 1;
     }
     if (in.missing) {
+        /* a graph without that input would replace a complete one */
+        dg_cli_error("run", "%zu input%s missing: nothing written", in.missing,
+                     in.missing == 1 ? "" : "s");
         status = 1;
         goto out;
     }
-    if (!dg_cli_extract_opts_load(&eo, "run")) {
+    if (!dg_cli_extract_opts_load(eo, "run", &diag)) {
         status = 1;
         goto out;
     }
@@ -232,27 +303,27 @@ int cmd_run(int argc, char **argv)
         collect_ctx cc = { &mentions };
         dg_extract_totals tot;
         progress(show, "extracting meetings");
-        status = dg_cli_extract_files("run", &in, &eo.opts, eo.jobs, &diag, collect_file, &cc, &tot);
+        status = dg_cli_extract_files("run", &in, &eo->opts, eo->jobs, &diag, collect_file, &cc, &tot);
     }
     if (status)
         goto out;
     if (mentions.len > 1)
         qsort(mentions.items, mentions.len, sizeof(dg_meeting), source_order);
-    if (write_list(outdir, "meetings.jsonl", &mentions, eo.verbose)) {
+    if (write_list(&st, outdir, "meetings.jsonl", &mentions, eo->verbose)) {
         status = 1;
         goto out;
     }
     progress(show, "merging mentions into events");
     {
         dg_resolve_opts ro = DG_RESOLVE_OPTS_INIT;
-        ro.gaz = eo.gaz;
+        ro.gaz = eo->gaz;
         if (dg_resolve_events(&events, &mentions, &ro, &err) < 0) {
             dg_cli_error("run", "%s", err.msg);
             status = 1;
             goto out;
         }
     }
-    if (write_list(outdir, "events.jsonl", &events, eo.verbose)) {
+    if (write_list(&st, outdir, "events.jsonl", &events, eo->verbose)) {
         status = 1;
         goto out;
     }
@@ -262,7 +333,7 @@ int cmd_run(int argc, char **argv)
         dg_analyze_opts ao = DG_ANALYZE_OPTS_INIT;
         go.layer = layer;
         if (dg_graph_build(&g, &events, &go, &err) < 0 ||
-            dg_graph_name_countries(&g, eo.gaz, &err) < 0 || dg_graph_analyze(&g, &ao, &err) < 0) {
+            dg_graph_name_countries(&g, eo->gaz, &err) < 0 || dg_graph_analyze(&g, &ao, &err) < 0) {
             dg_cli_error("run", "%s", err.msg);
             status = 1;
             goto out;
@@ -286,7 +357,7 @@ int cmd_run(int argc, char **argv)
                 status = 1;
                 goto out;
             }
-            if (write_out("run", outdir, files[i].name, &b, eo.verbose)) {
+            if (write_out(&st, outdir, files[i].name, &b, eo->verbose)) {
                 status = 1;
                 goto out;
             }
@@ -296,7 +367,7 @@ int cmd_run(int argc, char **argv)
         dg_stats_opts so = DG_STATS_OPTS_INIT;
         dg_buf_reset(&b);
         if (dg_stats_write_json(&b, &g, &events, &so, &err) < 0 ||
-            write_out("run", outdir, "stats.json", &b, eo.verbose)) {
+            write_out(&st, outdir, "stats.json", &b, eo->verbose)) {
             if (err.code)
                 dg_cli_error("run", "stats.json: %s", err.msg);
             status = 1;
@@ -304,7 +375,7 @@ int cmd_run(int argc, char **argv)
         }
         dg_buf_reset(&b);
         if (dg_stats_write_md(&b, &g, &events, &so, &err) < 0 ||
-            write_out("run", outdir, "stats.md", &b, eo.verbose)) {
+            write_out(&st, outdir, "stats.md", &b, eo->verbose)) {
             if (err.code)
                 dg_cli_error("run", "stats.md: %s", err.msg);
             status = 1;
@@ -335,7 +406,7 @@ int cmd_run(int argc, char **argv)
                 status = 1;
                 goto out;
             }
-            if (write_out("run", outdir, name, dst, eo.verbose)) {
+            if (write_out(&st, outdir, name, dst, eo->verbose)) {
                 status = 1;
                 goto out;
             }
@@ -347,16 +418,23 @@ int cmd_run(int argc, char **argv)
         status = 1;
         goto out;
     }
-    if (write_out("run", outdir, "report.html", &b, eo.verbose)) {
+    if (write_out(&st, outdir, "report.html", &b, eo->verbose)) {
         status = 1;
         goto out;
     }
-    if (eo.strict && diag.count)
+    if (dg_cli_strict_fails("run", &diag, eo->strict)) {
         status = 1;
-    if (!eo.quiet && (eo.verbose || isatty(2)))
+        goto out;
+    }
+    if (commit_all(&st)) {
+        status = 1;
+        goto out;
+    }
+    if (!eo->quiet && (eo->verbose || isatty(2)))
         fprintf(stderr, "diplograph run: %zu mentions, %zu events, %zu nodes, %zu edges -> %s\n",
                 mentions.len, events.len, g.n_nodes, g.n_edges, outdir);
 out:
+    abort_all(&st);
     if (gvc)
         gvFreeContext(gvc);
     dg_buf_destroy(&b);
@@ -364,7 +442,17 @@ out:
     dg_graph_destroy(&g);
     dg_meeting_list_destroy(&mentions);
     dg_meeting_list_destroy(&events);
-    dg_cli_extract_opts_destroy(&eo);
     dg_inputs_destroy(&in);
     return status;
+}
+
+int cmd_run(int argc, char **argv)
+{
+    dg_cli_extract_opts eo;
+    int rc;
+
+    dg_cli_extract_opts_init(&eo);
+    rc = run_main(&eo, argc, argv);
+    dg_cli_extract_opts_destroy(&eo);
+    return rc;
 }

@@ -36,9 +36,12 @@ static const char usage_text[] =
     DG_CLI_GAZETTEER_HELP
     "  -o, --output FILE  write to FILE instead of stdout\n"
     "  -v, --verbose      report counts, timings and the betweenness cutoff on stderr\n"
+    "      --strict       exit 1, writing nothing, when a meeting file gave a warning\n"
+    "      --quiet        no warnings on stderr\n"
     "  -h, --help         this text\n";
 
-enum { OPT_FROM = 256, OPT_TO, OPT_EXACT, OPT_CUTOFF, OPT_SAMPLE, OPT_SEED, OPT_GAZETTEER };
+enum { OPT_FROM = 256, OPT_TO, OPT_EXACT, OPT_CUTOFF, OPT_SAMPLE, OPT_SEED, OPT_GAZETTEER,
+       OPT_STRICT, OPT_QUIET };
 
 /* --gazetteer files, for the country names */
 static dg_cli_paths gaz_files;
@@ -80,6 +83,8 @@ static int stats_main(int argc, char **argv)
         { "gazetteer", required_argument, NULL, OPT_GAZETTEER },
         { "output", required_argument, NULL, 'o' },
         { "verbose", no_argument, NULL, 'v' },
+        { "strict", no_argument, NULL, OPT_STRICT },
+        { "quiet", no_argument, NULL, OPT_QUIET },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 }
     };
@@ -93,7 +98,7 @@ static int stats_main(int argc, char **argv)
     dg_buf out = DG_BUF_INIT;
     dg_error err = DG_ERROR_INIT;
     dg_diag diag;
-    int c, verbose = 0, rc = 1;
+    int c, verbose = 0, rc = 1, strict = 0, quiet = 0;
     long v;
     double t0 = now(), t;
 
@@ -164,6 +169,12 @@ static int stats_main(int argc, char **argv)
         case 'v':
             verbose = 1;
             break;
+        case OPT_STRICT:
+            strict = 1;
+            break;
+        case OPT_QUIET:
+            quiet = 1;
+            break;
         case 'h':
             fputs(usage_text, stdout);
             return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
@@ -183,7 +194,10 @@ static int stats_main(int argc, char **argv)
         return 2;
     }
     dg_cli_diag_init(&diag, "stats");
-    if (dg_cli_read_meetings("stats", &mentions, argv + optind, argc - optind, &diag))
+    if (quiet)
+        diag.fn = NULL;
+    if (dg_cli_read_meetings("stats", &mentions, argv + optind, argc - optind, &diag) ||
+        dg_cli_strict_fails("stats", &diag, strict))
         goto out;
     t = now();
     if (dg_resolve_events(&events, &mentions, &ropts, &err) < 0) {

@@ -127,7 +127,9 @@ static int produce(shared *s, slot *r)
         r->file = s->cur_file;
         s->fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY);
         if (s->fd < 0) {
-            r->rc = dg_error_set(&r->err, DG_EIO, "%s: cannot open: %s", path, strerror(errno));
+            int e = errno;
+            r->rc = dg_error_set(&r->err, DG_EIO, "%s: cannot open: %s: skipped%s", path,
+                                 strerror(e), e == EACCES ? "; check its permissions" : "");
             r->last = 1;
             return 1;
         }
@@ -172,6 +174,12 @@ static void *worker(void *arg)
             pthread_cond_wait(&s->cv, &s->mu);
         if (s->stop || s->all_read)
             break;
+        if (dg_cli_interrupted()) {
+            /* read no more: the writer stops after what is in flight */
+            s->all_read = 1;
+            pthread_cond_broadcast(&s->cv);
+            break;
+        }
         r = &s->ring[s->produced % s->nring];
         if (!produce(s, r)) {
             s->all_read = 1;
@@ -265,7 +273,7 @@ int dg_cli_extract_files(const char *cmd, const dg_inputs *in,
     if (nth == 0) {
         /* one job: read, extract and write each batch in turn */
         s.nring = 1;
-        while (status == 0 && produce(&s, &s.ring[0])) {
+        while (status == 0 && !dg_cli_interrupted() && produce(&s, &s.ring[0])) {
             process(&s, &s.ring[0]);
             status = emit(&s, &s.ring[0], diag, sink, ctx, tot);
         }
@@ -283,6 +291,8 @@ int dg_cli_extract_files(const char *cmd, const dg_inputs *in,
             r = &s.ring[s.written % s.nring];
             pthread_mutex_unlock(&s.mu);
             status = emit(&s, r, diag, sink, ctx, tot);
+            if (dg_cli_interrupted())
+                status = 1;
             pthread_mutex_lock(&s.mu);
             s.written++;
             if (status)
@@ -295,6 +305,8 @@ int dg_cli_extract_files(const char *cmd, const dg_inputs *in,
         for (t = 0; t < nth; t++)
             pthread_join(th[t], NULL);
     }
+    if (dg_cli_interrupted())
+        status = 1;
     close_stream(&s);
     for (i = 0; i < s.nring; i++)
         slot_clear(&s.ring[i]);

@@ -132,9 +132,9 @@ int dg_cli_extract_opt(dg_cli_extract_opts *o, const char *cmd, int c, const cha
     }
 }
 
-int dg_cli_extract_opts_load(dg_cli_extract_opts *o, const char *cmd)
+int dg_cli_extract_opts_load(dg_cli_extract_opts *o, const char *cmd, dg_diag *diag)
 {
-    o->gaz = dg_cli_load_gazetteer(cmd, o->gazetteers, o->n_gazetteers);
+    o->gaz = dg_cli_load_gazetteer(cmd, o->gazetteers, o->n_gazetteers, diag);
     if (!o->gaz)
         return 0;
     o->opts.gaz = o->gaz;

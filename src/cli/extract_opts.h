@@ -36,7 +36,8 @@ enum {
     "                          source.file, the document as its document 0\n" \
     "      --max-doc-bytes N   skip documents larger than N bytes (67108864)\n" \
     "      --min-confidence X  drop meetings below confidence X (0)\n" \
-    "      --strict            exit 1 when any input gave a warning\n" \
+    "      --strict            exit 1, writing nothing, when an input gave a\n" \
+    "                          warning\n" \
     "      --quiet             no warnings on stderr\n" \
     "      --verbose           totals on stderr\n"
 
@@ -54,8 +55,9 @@ void dg_cli_extract_opts_destroy(dg_cli_extract_opts *o);
 /* Handles one option; 0 ok, 1 not an extraction option, 2 bad value
  * (printed). */
 int dg_cli_extract_opt(dg_cli_extract_opts *o, const char *cmd, int c, const char *arg);
-/* Loads the gazetteer into o->opts.gaz; 1 ok, 0 failed (printed). */
-int dg_cli_extract_opts_load(dg_cli_extract_opts *o, const char *cmd);
+/* Loads the gazetteer into o->opts.gaz, its conflicts to diag; 1 ok, 0
+ * failed (printed). */
+int dg_cli_extract_opts_load(dg_cli_extract_opts *o, const char *cmd, dg_diag *diag);
 /* Parses an integer in [lo, hi]; -1 when it is not one. */
 int dg_cli_parse_long(const char *s, long lo, long hi, int *out);
 

@@ -1,4 +1,5 @@
 /* diplograph: the command table. Each command lives in cmd_<name>.c. */
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -50,8 +51,18 @@ int main(int argc, char **argv)
     }
     for (i = 0; cmds[i].name; i++)
         if (strcmp(argv[1], cmds[i].name) == 0) {
+            int rc, sig;
             dg_cli_init();
-            return cmds[i].run(argc - 1, argv + 1);
+            dg_cli_signals_init();
+            rc = cmds[i].run(argc - 1, argv + 1);
+            /* the command stopped at its next check and wrote nothing more */
+            if ((sig = dg_cli_interrupted()) != 0) {
+                fprintf(stderr, "diplograph %s: interrupted by %s: no output file was "
+                        "replaced\n", cmds[i].name, sig == SIGINT ? "SIGINT"
+                        : sig == SIGTERM ? "SIGTERM" : "SIGHUP");
+                return 128 + sig;
+            }
+            return rc;
         }
     fprintf(stderr, "diplograph: unknown command '%s'\n", argv[1]);
     usage(stderr);

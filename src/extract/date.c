@@ -133,11 +133,15 @@ size_t dg_xdate_zh_at(xdate *out, const char *s, size_t len, const xdate *ref)
         size_t k = 6;
         n = read_num(s + k, len - k, 2, &v);
         if (n && starts(s + k + n, len - k - n, "月")) {
+            if (v == 0)
+                return 0; /* 0 would read as "no month" */
             d.m = v;
             d.y = ref->y ? ref->y - 1 : 0;
             k += n + 3;
             n = read_num(s + k, len - k, 2, &v);
             if (n && (starts(s + k + n, len - k - n, "日") || starts(s + k + n, len - k - n, "号"))) {
+                if (v == 0)
+                    return 0;
                 d.d = v;
                 k += n + 3;
             }
@@ -157,10 +161,14 @@ size_t dg_xdate_zh_at(xdate *out, const char *s, size_t len, const xdate *ref)
         i = 7;
         n = read_num(s + i, len - i, 2, &v);
         if (n && starts(s + i + n, len - i - n, "月")) {
+            if (v == 0)
+                return 0;
             d.m = v;
             i += n + 3;
             n = read_num(s + i, len - i, 2, &v);
             if (n && (starts(s + i + n, len - i - n, "日") || starts(s + i + n, len - i - n, "号"))) {
+                if (v == 0)
+                    return 0;
                 d.d = v;
                 i += n + 3;
             }
@@ -168,15 +176,21 @@ size_t dg_xdate_zh_at(xdate *out, const char *s, size_t len, const xdate *ref)
             return 0; /* a bare year is no event date */
         }
     } else if (n >= 1 && n <= 2 && starts(s + n, len - n, "月")) {
+        if (v == 0)
+            return 0;
         d.m = v;
         i = n + 3;
         n = read_num(s + i, len - i, 2, &v);
         if (n && (starts(s + i + n, len - i - n, "日") || starts(s + i + n, len - i - n, "号"))) {
+            if (v == 0)
+                return 0;
             d.d = v;
             i += n + 3;
         }
         complete_from_ref(&d, ref);
     } else if (n >= 1 && n <= 2 && (starts(s + n, len - n, "日") || starts(s + n, len - n, "号"))) {
+        if (v == 0)
+            return 0;
         d.d = v;
         i = n + 3;
         complete_from_ref(&d, ref);
@@ -261,7 +275,7 @@ size_t dg_xdate_en_at(xdate *out, const char *s, size_t len, const xdate *ref)
         d.y = v;
         d.m = (s[5] - '0') * 10 + (s[6] - '0');
         d.d = (s[8] - '0') * 10 + (s[9] - '0');
-        if (!valid(&d))
+        if (!d.m || !d.d || !valid(&d))
             return 0;
         *out = d;
         return 10;
@@ -275,6 +289,8 @@ size_t dg_xdate_en_at(xdate *out, const char *s, size_t len, const xdate *ref)
         k = skip_sp(s, len, k);
         size_t mn;
         if (k > n && (mon = month_en(s + k, len - k, &mn)) != 0) {
+            if (v == 0)
+                return 0; /* "0 June" */
             d.d = v;
             d.m = mon;
             k += mn;
@@ -306,6 +322,8 @@ size_t dg_xdate_en_at(xdate *out, const char *s, size_t len, const xdate *ref)
         d.m = mon;
         if (k > n && (m2 = read_num(s + k, len - k, 2, &dd)) > 0 &&
             !(k + m2 < len && is_digit(s[k + m2]))) {
+            if (dd == 0)
+                return 0; /* "June 0" */
             d.d = dd;
             i = k + m2;
             if (i + 2 <= len && (starts(s + i, len - i, "st") || starts(s + i, len - i, "nd") ||
@@ -350,7 +368,6 @@ static int weekday(int y, int m, int d)
     return (w + 6) % 7;
 }
 
-size_t dg_xdate_en_weekday(xdate *out, const char *s, size_t len, const xdate *ref);
 size_t dg_xdate_en_weekday(xdate *out, const char *s, size_t len, const xdate *ref)
 {
     int i;
@@ -405,9 +422,11 @@ void dg_xdate_reference(xdate *out, const char *s, size_t len,
         size_t ml = strlen(meta);
         if (read_num(meta, ml, 4, &y) == 4) {
             out->y = y;
-            if (ml >= 7 && meta[4] == '-' && read_num(meta + 5, ml - 5, 2, &m) == 2) {
+            /* "2021-00-20": a month of 0 would read as "no month" */
+            if (ml >= 7 && meta[4] == '-' && read_num(meta + 5, ml - 5, 2, &m) == 2 && m > 0) {
                 out->m = m;
-                if (ml >= 10 && meta[7] == '-' && read_num(meta + 8, ml - 8, 2, &dd) == 2)
+                if (ml >= 10 && meta[7] == '-' && read_num(meta + 8, ml - 8, 2, &dd) == 2 &&
+                    dd > 0)
                     out->d = dd;
             }
             if (!valid(out))

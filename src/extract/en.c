@@ -588,7 +588,6 @@ static int find_date(const xdoc *x, size_t s, size_t e, xdate *out)
         *out = x->carry_date;
         return 1;
     }
-    size_t dg_xdate_en_weekday(xdate *o, const char *t, size_t len, const xdate *ref);
 
     for (i = s; i < e; i++) {
         xdate d;

@@ -834,7 +834,8 @@ static void run_sentences(xdoc *x)
         }
         if (end) {
             if (e > s && has_trigger(x, s, e)) {
-                if (sentence_is_zh(x, s, e))
+                if (x->grammar == X_GRAMMAR_ZH ||
+                    (x->grammar == X_GRAMMAR_AUTO && sentence_is_zh(x, s, e)))
                     dg_xzh_sentence(x, s, e);
                 else
                     dg_xen_sentence(x, s, e);
@@ -925,6 +926,12 @@ static void drop_covered_visits(xdoc *x)
 int dg_extract_document(const dg_document *doc, const dg_extract_opts *opts,
                         dg_meeting_fn fn, void *ctx, dg_error *err)
 {
+    return dg_xextract_document(doc, opts, X_GRAMMAR_AUTO, fn, ctx, err);
+}
+
+int dg_xextract_document(const dg_document *doc, const dg_extract_opts *opts, int grammar,
+                         dg_meeting_fn fn, void *ctx, dg_error *err)
+{
     xdoc x;
     int has_cjk = 0, rc = DG_OK;
     size_t i;
@@ -940,6 +947,7 @@ int dg_extract_document(const dg_document *doc, const dg_extract_opts *opts,
     x.fn = fn;
     x.ctx = ctx;
     x.err = err;
+    x.grammar = grammar;
     x.ref_place = -1;
     x.carry_place = -1;
     x.carry_group = -1;

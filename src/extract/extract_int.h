@@ -53,6 +53,7 @@ typedef struct {
     void *ctx;
     dg_error *err;
     int stop;
+    int grammar;        /* X_GRAMMAR_*: which grammar reads each sentence */
     /* meetings found so far in this document, for in-document dedup */
     dg_meeting_list found;
     /* the two parties of the last two-party meeting, which "the two
@@ -70,12 +71,23 @@ typedef struct {
 
 #define X_MAX_PARTIES 32
 
+/* Which grammar reads a sentence: by its script (extraction), or always
+ * one of them (the fuzz targets drive each grammar with any text). */
+enum { X_GRAMMAR_AUTO = 0, X_GRAMMAR_ZH, X_GRAMMAR_EN };
+
+/* dg_extract_document with the grammar chosen (X_GRAMMAR_*). */
+int dg_xextract_document(const dg_document *doc, const dg_extract_opts *opts, int grammar,
+                         dg_meeting_fn fn, void *ctx, dg_error *err);
+
 /* date.c */
 /* Parses a date expression starting exactly at s (folded text); on success
  * returns bytes consumed (> 0) and fills *out, resolving relative forms
  * against ref. Returns 0 when nothing parses there. */
 size_t dg_xdate_zh_at(xdate *out, const char *s, size_t len, const xdate *ref);
 size_t dg_xdate_en_at(xdate *out, const char *s, size_t len, const xdate *ref);
+/* "Tuesday", "today", "yesterday" at s: the day relative to ref (a
+ * weekday: its last one on or before ref); 0 when none is there. */
+size_t dg_xdate_en_weekday(xdate *out, const char *s, size_t len, const xdate *ref);
 /* Finds the document's reference date in its first bytes (datelines,
  * "2021年6月7日", "June 7, 2021", "2021-06-07") or from metadata. */
 void dg_xdate_reference(xdate *out, const char *folded, size_t len,

@@ -9,6 +9,7 @@
 #include "diplograph/utf8.h"
 #include "gazetteer/gazetteer_int.h"
 #include "common.h"
+#include "text/jsonscan.h"
 
 /* A gazetteer file is a few MB at most; refuse anything absurd. */
 #define DG_MAX_GAZETTEER_FILE ((size_t)256 << 20)
@@ -77,7 +78,16 @@ struct dg_gazetteer {
     /* every official's forms, folded and sorted, for lookups by name */
     struct name_entry { char *folded; uint32_t official; } *names;
     size_t n_names;
+    /* the files loaded, in order; each form and entry names its own */
+    char **files;
+    size_t n_files, cap_files;
+    /* per ref (compiled): the form as written and its file, for messages */
+    const char **ref_text;
+    uint32_t *ref_file;
 };
+
+/* No file: the extractors' trigger words. */
+#define GAZ_NO_FILE UINT32_MAX
 
 static void forms_destroy(gaz_forms *f)
 {
@@ -88,7 +98,7 @@ static void forms_destroy(gaz_forms *f)
     memset(f, 0, sizeof(*f));
 }
 
-static int forms_add(gaz_forms *f, const char *s, dg_entity_type type)
+static int forms_add(gaz_forms *f, const char *s, dg_entity_type type, uint32_t file)
 {
     size_t i;
     void *p;
@@ -106,6 +116,7 @@ static int forms_add(gaz_forms *f, const char *s, dg_entity_type type)
     if (!f->forms[f->n].text)
         return DG_ENOMEM;
     f->forms[f->n].type = type;
+    f->forms[f->n].file = file;
     f->n++;
     return DG_OK;
 }
@@ -136,6 +147,10 @@ static void free_compiled(dg_gazetteer *g)
     free(g->refs);
     g->refs = NULL;
     g->n_refs = g->cap_refs = 0;
+    free(g->ref_text);
+    g->ref_text = NULL;
+    free(g->ref_file);
+    g->ref_file = NULL;
     for (i = 0; i < g->n_abbrs; i++)
         free(g->abbrs[i].text);
     free(g->abbrs);
@@ -200,6 +215,9 @@ void dg_gazetteer_free(dg_gazetteer *g)
     }
     free(g->officials);
     forms_destroy(&g->triggers);
+    for (i = 0; i < g->n_files; i++)
+        free(g->files[i]);
+    free(g->files);
     dg_matcher_free(g->prescan);
     dg_fold_free(g->fold);
     free(g);
@@ -209,6 +227,7 @@ void dg_gazetteer_free(dg_gazetteer *g)
 
 typedef struct {
     const char *file;
+    uint32_t file_index;
     char path[160];
     dg_error *err;
 } lctx;
@@ -216,23 +235,49 @@ typedef struct {
 static int lfail(lctx *c, const char *key, const char *what)
 {
     return dg_error_set(c->err, DG_EPARSE, "%s: %s%s%s: %s", c->file, c->path,
-                        key[0] ? "." : "", key, what);
+                        key[0] && c->path[0] ? "." : "", key, what);
+}
+
+static int lfail_kind(lctx *c, const char *key, const char *want, const cJSON *v)
+{
+    char what[96];
+
+    snprintf(what, sizeof(what), "expected %s, not %s", want, dg_json_kind(v));
+    return lfail(c, key, what);
+}
+
+/* The member key of o, NULL when absent or null; DG_EPARSE when the key
+ * is given twice (which one would win is a guess). */
+static int lget(const cJSON **out, const cJSON *o, const char *key, lctx *c)
+{
+    int dups;
+    const cJSON *v = dg_json_get(o, key, &dups);
+
+    *out = NULL;
+    if (dups)
+        return lfail(c, key, "given twice (keep one)");
+    if (v && !cJSON_IsNull(v))
+        *out = v;
+    return DG_OK;
 }
 
 /* Replaces *dst with the string at key when present (absent keeps it). */
 static int take_str(char **dst, const cJSON *o, const char *key, int required,
                     lctx *c)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    const cJSON *v;
     char *s;
+    int rc = lget(&v, o, key, c);
 
-    if (!v || cJSON_IsNull(v)) {
+    if (rc < 0)
+        return rc;
+    if (!v) {
         if (required && !*dst)
             return lfail(c, key, "missing");
         return DG_OK;
     }
     if (!cJSON_IsString(v))
-        return lfail(c, key, "expected a string");
+        return lfail_kind(c, key, "a string", v);
     if (dg_utf8_validate(v->valuestring, strlen(v->valuestring)) !=
         strlen(v->valuestring))
         return lfail(c, key, "invalid UTF-8");
@@ -247,16 +292,19 @@ static int take_str(char **dst, const cJSON *o, const char *key, int required,
 static int take_code(char *dst, size_t n, const cJSON *o, const char *key,
                      int required, lctx *c)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    const cJSON *v;
     size_t i, len;
+    int rc = lget(&v, o, key, c);
 
-    if (!v || cJSON_IsNull(v)) {
+    if (rc < 0)
+        return rc;
+    if (!v) {
         if (required && !dst[0])
             return lfail(c, key, "missing");
         return DG_OK;
     }
     if (!cJSON_IsString(v))
-        return lfail(c, key, "expected a string");
+        return lfail_kind(c, key, "a string", v);
     len = strlen(v->valuestring);
     if (len != n)
         return lfail(c, key, n == 2 ? "expected a two-letter code" : "expected a three-letter code");
@@ -269,13 +317,14 @@ static int take_code(char *dst, size_t n, const cJSON *o, const char *key,
 
 static int take_date(char dst[11], const cJSON *o, const char *key, lctx *c)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    const cJSON *v;
     size_t len, i;
+    int rc = lget(&v, o, key, c);
 
-    if (!v || cJSON_IsNull(v))
-        return DG_OK;
+    if (rc < 0 || !v)
+        return rc;
     if (!cJSON_IsString(v))
-        return lfail(c, key, "expected a date string");
+        return lfail_kind(c, key, "a date string", v);
     len = strlen(v->valuestring);
     if (len != 4 && len != 7 && len != 10)
         return lfail(c, key, "expected YYYY, YYYY-MM or YYYY-MM-DD");
@@ -292,20 +341,21 @@ static int take_date(char dst[11], const cJSON *o, const char *key, lctx *c)
 static int take_forms(gaz_forms *f, const cJSON *o, const char *key,
                       dg_entity_type type, lctx *c)
 {
-    const cJSON *arr = cJSON_GetObjectItemCaseSensitive(o, key), *it;
+    const cJSON *arr, *it;
     size_t i = 0;
+    int rc = lget(&arr, o, key, c);
 
-    if (!arr || cJSON_IsNull(arr))
-        return DG_OK;
+    if (rc < 0 || !arr)
+        return rc;
     if (cJSON_IsString(arr))
-        return forms_add(f, arr->valuestring, type);
+        return forms_add(f, arr->valuestring, type, c->file_index);
     if (!cJSON_IsArray(arr))
-        return lfail(c, key, "expected an array of strings");
+        return lfail_kind(c, key, "an array of strings", arr);
     cJSON_ArrayForEach(it, arr) {
         if (!cJSON_IsString(it)) {
             char k[64];
             snprintf(k, sizeof(k), "%s[%zu]", key, i);
-            return lfail(c, k, "expected a string");
+            return lfail_kind(c, k, "a string", it);
         }
         if (dg_utf8_validate(it->valuestring, strlen(it->valuestring)) !=
             strlen(it->valuestring)) {
@@ -313,7 +363,7 @@ static int take_forms(gaz_forms *f, const cJSON *o, const char *key,
             snprintf(k, sizeof(k), "%s[%zu]", key, i);
             return lfail(c, k, "invalid UTF-8");
         }
-        if (forms_add(f, it->valuestring, type) < 0)
+        if (forms_add(f, it->valuestring, type, c->file_index) < 0)
             return dg_error_set(c->err, DG_ENOMEM, "out of memory");
         i++;
     }
@@ -340,18 +390,30 @@ static int take_forms(gaz_forms *f, const cJSON *o, const char *key,
         }                                                                   \
     } while (0)
 
-static const char *get_key(const cJSON *o, const char *key)
+/* The string at key, the entry's key or rank: NULL when absent; an error
+ * when it is given twice or is not a string. */
+static int get_key(const char **out, const cJSON *o, const char *key, lctx *c)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-    return cJSON_IsString(v) ? v->valuestring : NULL;
+    const cJSON *v;
+    int rc = lget(&v, o, key, c);
+
+    *out = NULL;
+    if (rc < 0 || !v)
+        return rc;
+    if (!cJSON_IsString(v))
+        return lfail_kind(c, key, "a string", v);
+    *out = v->valuestring;
+    return DG_OK;
 }
 
 static int load_country(dg_gazetteer *g, const cJSON *o, lctx *c)
 {
-    const char *code = get_key(o, "code");
+    const char *code;
     country_rec *r;
-    int rc;
+    int rc = get_key(&code, o, "code", c);
 
+    if (rc < 0)
+        return rc;
     if (!code || strlen(code) != 2)
         return lfail(c, "code", "missing or not a two-letter code");
     FIND_OR_ADD(g->countries, g->n_countries, g->cap_countries, pub.code, code, r);
@@ -383,12 +445,13 @@ static const char *const rank_names[] = {
 
 static int load_title(dg_gazetteer *g, const cJSON *o, lctx *c)
 {
-    const char *id = get_key(o, "id");
-    const char *rank;
+    const char *id, *rank;
     title_rec *r;
     size_t i;
-    int rc;
+    int rc = get_key(&id, o, "id", c);
 
+    if (rc < 0)
+        return rc;
     if (!id)
         return lfail(c, "id", "missing");
     FIND_OR_ADD(g->titles, g->n_titles, g->cap_titles, pub.id, id, r);
@@ -397,17 +460,15 @@ static int load_title(dg_gazetteer *g, const cJSON *o, lctx *c)
         (rc = take_str(&r->pub.zh, o, "zh", 0, c)) < 0 ||
         (rc = take_code(r->pub.country, 2, o, "country", 0, c)) < 0)
         return rc;
-    rank = get_key(o, "rank");
+    if ((rc = get_key(&rank, o, "rank", c)) < 0)
+        return rc;
     if (rank) {
         for (i = 0; i < DG_ARRAY_LEN(rank_names); i++)
             if (strcmp(rank, rank_names[i]) == 0)
                 break;
         if (i == DG_ARRAY_LEN(rank_names))
-            return lfail(c, "rank", "unknown rank");
+            return lfail(c, "rank", "unknown rank (see docs/gazetteer.md)");
         r->pub.rank = (dg_rank)i;
-    } else if (cJSON_GetObjectItemCaseSensitive(o, "rank") &&
-               !cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(o, "rank"))) {
-        return lfail(c, "rank", "expected a string");
     }
     if ((rc = take_forms(&r->forms, o, "en", DG_ENT_TITLE, c)) < 0 ||
         (rc = take_forms(&r->forms, o, "zh", DG_ENT_TITLE, c)) < 0 ||
@@ -420,12 +481,14 @@ static int load_title(dg_gazetteer *g, const cJSON *o, lctx *c)
 
 static int load_place(dg_gazetteer *g, const cJSON *o, lctx *c)
 {
-    const char *id = get_key(o, "id");
+    const char *id;
     place_rec *r;
-    int rc;
+    int rc = get_key(&id, o, "id", c);
 
-    if (!id)
-        id = get_key(o, "name_en");
+    if (rc == DG_OK && !id)
+        rc = get_key(&id, o, "name_en", c);
+    if (rc < 0)
+        return rc;
     if (!id)
         return lfail(c, "id", "missing");
     FIND_OR_ADD(g->places, g->n_places, g->cap_places, pub.id, id, r);
@@ -447,12 +510,14 @@ static int load_place(dg_gazetteer *g, const cJSON *o, lctx *c)
 
 static int load_group(dg_gazetteer *g, const cJSON *o, lctx *c)
 {
-    const char *id = get_key(o, "id");
+    const char *id;
     const cJSON *mem, *it;
     group_rec *r;
     size_t i = 0;
-    int rc;
+    int rc = get_key(&id, o, "id", c);
 
+    if (rc < 0)
+        return rc;
     if (!id)
         return lfail(c, "id", "missing");
     FIND_OR_ADD(g->groups, g->n_groups, g->cap_groups, pub.id, id, r);
@@ -460,10 +525,11 @@ static int load_group(dg_gazetteer *g, const cJSON *o, lctx *c)
         (rc = take_str(&r->pub.name_en, o, "name_en", 0, c)) < 0 ||
         (rc = take_str(&r->pub.name_zh, o, "name_zh", 0, c)) < 0)
         return rc;
-    mem = cJSON_GetObjectItemCaseSensitive(o, "members");
-    if (mem && !cJSON_IsNull(mem)) {
+    if ((rc = lget(&mem, o, "members", c)) < 0)
+        return rc;
+    if (mem) {
         if (!cJSON_IsArray(mem))
-            return lfail(c, "members", "expected an array");
+            return lfail_kind(c, "members", "an array", mem);
         free(r->pub.members);
         r->pub.n_members = 0;
         r->pub.members = calloc((size_t)cJSON_GetArraySize(mem) + 1, sizeof(dg_member));
@@ -487,7 +553,7 @@ static int load_group(dg_gazetteer *g, const cJSON *o, lctx *c)
                     (rc = take_date(mb->from, it, "from", c)) == DG_OK)
                     rc = take_date(mb->to, it, "to", c);
             } else {
-                rc = lfail(c, "", "expected an object or a code");
+                rc = lfail_kind(c, "", "an object or a code", it);
             }
             c->path[plen] = '\0';
             if (rc < 0)
@@ -508,12 +574,14 @@ static int load_group(dg_gazetteer *g, const cJSON *o, lctx *c)
 
 static int load_official(dg_gazetteer *g, const cJSON *o, lctx *c)
 {
-    const char *id = get_key(o, "id");
+    const char *id;
     const cJSON *offs, *it;
     official_rec *r;
     size_t i = 0;
-    int rc;
+    int rc = get_key(&id, o, "id", c);
 
+    if (rc < 0)
+        return rc;
     if (!id)
         return lfail(c, "id", "missing");
     FIND_OR_ADD(g->officials, g->n_officials, g->cap_officials, pub.id, id, r);
@@ -522,10 +590,11 @@ static int load_official(dg_gazetteer *g, const cJSON *o, lctx *c)
         (rc = take_str(&r->pub.name_zh, o, "name_zh", 0, c)) < 0 ||
         (rc = take_code(r->pub.country, 2, o, "country", 1, c)) < 0)
         return rc;
-    offs = cJSON_GetObjectItemCaseSensitive(o, "offices");
-    if (offs && !cJSON_IsNull(offs)) {
+    if ((rc = lget(&offs, o, "offices", c)) < 0)
+        return rc;
+    if (offs) {
         if (!cJSON_IsArray(offs))
-            return lfail(c, "offices", "expected an array");
+            return lfail_kind(c, "offices", "an array", offs);
         cJSON_ArrayForEach(it, offs) {
             dg_office *of;
             void *p = r->pub.offices;
@@ -537,7 +606,7 @@ static int load_official(dg_gazetteer *g, const cJSON *o, lctx *c)
             memset(of, 0, sizeof(*of));
             snprintf(c->path + plen, sizeof(c->path) - plen, ".offices[%zu]", i);
             if (!cJSON_IsObject(it))
-                rc = lfail(c, "", "expected an object");
+                rc = lfail_kind(c, "", "an object", it);
             else if ((rc = take_str(&of->title_en, it, "title_en", 1, c)) == DG_OK &&
                      (rc = take_str(&of->title_zh, it, "title_zh", 0, c)) == DG_OK &&
                      (rc = take_date(of->from, it, "from", c)) == DG_OK)
@@ -563,20 +632,19 @@ typedef int (*load_fn)(dg_gazetteer *g, const cJSON *o, lctx *c);
 static int load_array(dg_gazetteer *g, const cJSON *root, const char *key,
                       load_fn fn, lctx *c)
 {
-    const cJSON *arr = cJSON_GetObjectItemCaseSensitive(root, key), *it;
+    const cJSON *arr, *it;
     size_t i = 0;
     int rc;
 
-    if (!arr)
-        return DG_OK;
-    if (!cJSON_IsArray(arr)) {
-        c->path[0] = '\0';
-        return lfail(c, key, "expected an array");
-    }
+    c->path[0] = '\0';
+    if ((rc = lget(&arr, root, key, c)) < 0 || !arr)
+        return rc;
+    if (!cJSON_IsArray(arr))
+        return lfail_kind(c, key, "an array", arr);
     cJSON_ArrayForEach(it, arr) {
         snprintf(c->path, sizeof(c->path), "%s[%zu]", key, i);
         if (!cJSON_IsObject(it))
-            return lfail(c, "", "expected an object");
+            return lfail_kind(c, "", "an object", it);
         if ((rc = fn(g, it, c)) < 0)
             return rc;
         i++;
@@ -584,38 +652,63 @@ static int load_array(dg_gazetteer *g, const cJSON *root, const char *key,
     return DG_OK;
 }
 
+/* The index of name in g->files, added if new; -1 on ENOMEM. */
+static long intern_file(dg_gazetteer *g, const char *name)
+{
+    size_t i;
+    void *p = g->files;
+
+    for (i = 0; i < g->n_files; i++)
+        if (strcmp(g->files[i], name) == 0)
+            return (long)i;
+    if (g->n_files >= GAZ_NO_FILE || dg_grow_array(&p, &g->cap_files, g->n_files + 1,
+                                                   sizeof(char *)) < 0)
+        return -1;
+    g->files = p;
+    g->files[g->n_files] = dg_strdup0(name);
+    if (!g->files[g->n_files])
+        return -1;
+    return (long)g->n_files++;
+}
+
 int dg_gazetteer_load_buf(dg_gazetteer *g, const char *data, size_t len,
                           const char *name, dg_error *err)
 {
     lctx c;
-    char *copy;
-    const char *end = NULL;
     cJSON *root;
+    size_t where;
+    long file = intern_file(g, name);
     int rc;
 
+    if (file < 0)
+        return dg_error_set(err, DG_ENOMEM, "out of memory");
     c.file = name;
+    c.file_index = (uint32_t)file;
     c.path[0] = '\0';
     c.err = err;
-    if (memchr(data, '\0', len))
-        return dg_error_set(err, DG_EPARSE, "%s: NUL byte in JSON", name);
-    copy = dg_strndup(data, len);
-    if (!copy)
-        return dg_error_set(err, DG_ENOMEM, "out of memory");
-    root = cJSON_ParseWithOpts(copy, &end, 1);
-    if (!root) {
-        const char *ep = cJSON_GetErrorPtr();
-        size_t at = (ep && ep >= copy && ep <= copy + len) ? (size_t)(ep - copy) : 0;
-        long line = 1;
+    if ((rc = dg_json_parse_at(&root, data, len, &where, err)) < 0) {
+        long line = 1, col = 1;
         size_t i;
-        for (i = 0; i < at; i++)
-            line += copy[i] == '\n';
-        free(copy);
-        return dg_error_set(err, DG_EPARSE, "%s:%ld: malformed JSON", name, line);
+        if (rc == DG_ENOMEM || where == (size_t)-1)
+            return dg_error_prefix(err, "%s: ", name);
+        for (i = 0; i < where && i < len; i++) {
+            if (data[i] == '\n') {
+                line++;
+                col = 1;
+            } else if (((unsigned char)data[i] & 0xC0) != 0x80) {
+                col++;
+            }
+        }
+        if (strncmp(err->msg, "malformed JSON", 14) == 0)
+            return dg_error_set(err, DG_EPARSE, "%s:%ld: malformed JSON near column %ld", name,
+                                line, col);
+        return dg_error_prefix(err, "%s:%ld: ", name, line);
     }
-    free(copy);
     if (!cJSON_IsObject(root)) {
+        rc = dg_error_set(err, DG_EPARSE, "%s: expected a JSON object at the top, not %s",
+                          name, dg_json_kind(root));
         cJSON_Delete(root);
-        return dg_error_set(err, DG_EPARSE, "%s: expected a JSON object at the top", name);
+        return rc;
     }
     free_compiled(g);
     rc = load_array(g, root, "countries", load_country, &c);
@@ -715,6 +808,7 @@ int dg_gazetteer_set_triggers(dg_gazetteer *g, const char *const *forms,
         if (!g->triggers.forms[g->triggers.n].text)
             return dg_error_set(err, DG_ENOMEM, "out of memory");
         g->triggers.forms[g->triggers.n].type = DG_ENT_TRIGGER;
+        g->triggers.forms[g->triggers.n].file = GAZ_NO_FILE;
         g->triggers.n++;
     }
     return DG_OK;
@@ -762,6 +856,7 @@ typedef struct {
     uint32_t seq;   /* insertion order = priority */
     dg_gaz_ref ref;
     int acronym;
+    const gaz_form *form;
 } pending_ref;
 
 typedef struct {
@@ -824,6 +919,7 @@ static int add_forms(dg_gazetteer *g, pending *pd, const gaz_forms *f,
         pd->v[pd->n].ref.type = override_type == DG_ENT_COUNT ? f->forms[i].type : override_type;
         pd->v[pd->n].ref.index = index;
         pd->v[pd->n].acronym = is_acronym(f->forms[i].text);
+        pd->v[pd->n].form = &f->forms[i];
         pd->n++;
     }
     return DG_OK;
@@ -914,7 +1010,9 @@ int dg_gazetteer_compile(dg_gazetteer *g, dg_error *err)
             n_pat = pd.v[i].pattern + 1;
     g->form_info = calloc(n_pat + 1, sizeof(form_info));
     g->refs = calloc(pd.n + 1, sizeof(dg_gaz_ref));
-    if (!g->form_info || !g->refs) {
+    g->ref_text = calloc(pd.n + 1, sizeof(char *));
+    g->ref_file = calloc(pd.n + 1, sizeof(uint32_t));
+    if (!g->form_info || !g->refs || !g->ref_text || !g->ref_file) {
         rc = DG_ENOMEM;
         goto out;
     }
@@ -932,6 +1030,8 @@ int dg_gazetteer_compile(dg_gazetteer *g, dg_error *err)
                 dup = 1;
         if (dup)
             continue;
+        g->ref_text[g->n_refs] = pd.v[i].form->text;
+        g->ref_file[g->n_refs] = pd.v[i].form->file;
         g->refs[g->n_refs++] = pd.v[i].ref;
         fi->n_refs++;
         /* an acronym form (US, UK, EU, LMC) must be upper case in the text */
@@ -1248,6 +1348,11 @@ const dg_official *dg_gazetteer_office_holder(const dg_gazetteer *g,
     return found;
 }
 
+static const char *file_name(const dg_gazetteer *g, uint32_t file)
+{
+    return file < g->n_files ? g->files[file] : "built in";
+}
+
 size_t dg_gazetteer_check(const dg_gazetteer *g, dg_diag *diag)
 {
     size_t i, k, conflicts = 0;
@@ -1258,25 +1363,36 @@ size_t dg_gazetteer_check(const dg_gazetteer *g, dg_diag *diag)
         const form_info *fi = &g->form_info[i];
         size_t n = fi->n_refs;
         for (k = 1; k < n; k++) {
-            const dg_gaz_ref *a = &g->refs[fi->first_ref];
-            const dg_gaz_ref *b = &g->refs[fi->first_ref + k];
-            if (a->type == b->type && a->type == DG_ENT_OFFICIAL) {
-                dg_diag_warn(diag, NULL, 0, "one form names two officials: %s and %s",
-                             g->officials[a->index].pub.id, g->officials[b->index].pub.id);
-                conflicts++;
-            } else if (a->type == b->type && a->type == DG_ENT_COUNTRY &&
-                       a->index != b->index) {
-                dg_diag_warn(diag, NULL, 0, "one form names two countries: %s and %s",
-                             g->countries[a->index].pub.code, g->countries[b->index].pub.code);
-                conflicts++;
+            size_t ia = fi->first_ref, ib = fi->first_ref + k;
+            const dg_gaz_ref *a = &g->refs[ia], *b = &g->refs[ib];
+            const char *what, *ida, *idb;
+            if (a->type != b->type || a->index == b->index)
+                continue;
+            if (a->type == DG_ENT_OFFICIAL) {
+                what = "officials";
+                ida = g->officials[a->index].pub.id;
+                idb = g->officials[b->index].pub.id;
+            } else if (a->type == DG_ENT_COUNTRY) {
+                what = "countries";
+                ida = g->countries[a->index].pub.code;
+                idb = g->countries[b->index].pub.code;
+            } else {
+                continue;
             }
+            /* reported under the file that added the second form */
+            dg_diag_warn(diag, file_name(g, g->ref_file[ib]), 0,
+                         "\"%s\" names two %s, %s (%s) and %s: the first is taken; "
+                         "drop the form from one of them", g->ref_text[ib], what, ida,
+                         file_name(g, g->ref_file[ia]), idb);
+            conflicts++;
         }
     }
     for (i = 0; i < g->n_countries; i++) {
         const char *ab = g->countries[i].abbr_zh;
         for (k = i + 1; ab && k < g->n_countries; k++)
             if (g->countries[k].abbr_zh && strcmp(ab, g->countries[k].abbr_zh) == 0) {
-                dg_diag_warn(diag, NULL, 0, "abbreviation %s names two countries: %s and %s",
+                dg_diag_warn(diag, NULL, 0, "abbreviation %s names two countries, %s and %s: "
+                             "the first is taken; drop it from one of them",
                              ab, g->countries[i].pub.code, g->countries[k].pub.code);
                 conflicts++;
             }

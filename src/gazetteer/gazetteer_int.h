@@ -8,6 +8,7 @@
 typedef struct {
     char *text;            /* as written in the file */
     dg_entity_type type;   /* DG_ENT_COUNTRY or DG_ENT_DEMONYM for countries */
+    uint32_t file;         /* the file that gave it (dg_gazetteer's files) */
 } gaz_form;
 
 typedef struct {

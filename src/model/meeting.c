@@ -1,11 +1,14 @@
 /* The meeting record: memory form, JSON Lines form (cJSON), order. */
 #include <cjson/cJSON.h>
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 
+#include "diplograph/buf.h"
 #include "diplograph/meeting.h"
 #include "diplograph/utf8.h"
 #include "common.h"
+#include "text/jsonscan.h"
 
 /* A JSON line longer than this is refused rather than parsed: a meeting
  * record is a few KB; a 10 MB one is corrupt input. */
@@ -384,25 +387,72 @@ out:
 
 typedef struct {
     dg_error *err;
-    const char *path; /* JSON path prefix for messages */
+    const char *path;  /* JSON path prefix for messages */
+    char *unknown;     /* the first unknown field met, as a JSON path */
+    size_t unknown_size;
 } jctx;
 
 static int jfail(jctx *c, const char *key, const char *what)
 {
     return dg_error_set(c->err, DG_EPARSE, "%s%s%s: %s", c->path,
-                        (c->path[0] && key[0] != '[') ? "." : "", key, what);
+                        (c->path[0] && key[0] && key[0] != '[') ? "." : "", key, what);
+}
+
+static int jfail_kind(jctx *c, const char *key, const char *want, const cJSON *v)
+{
+    char what[96];
+
+    snprintf(what, sizeof(what), "expected %s, not %s", want, dg_json_kind(v));
+    return jfail(c, key, what);
+}
+
+/* The member key of o: NULL when absent or null; DG_EPARSE when given
+ * twice (cJSON keeps both, and which one to read would be a guess). */
+static int jget(const cJSON **out, const cJSON *o, const char *key, jctx *c)
+{
+    int dups;
+    const cJSON *v = dg_json_get(o, key, &dups);
+
+    *out = NULL;
+    if (dups)
+        return jfail(c, key, "given twice (keep one)");
+    if (v && !cJSON_IsNull(v))
+        *out = v;
+    return DG_OK;
+}
+
+/* Notes the first member of o whose key is not in known (NULL-ended):
+ * such fields are ignored, but a misspelt one loses data silently. */
+static void jknown(const cJSON *o, const char *const *known, jctx *c)
+{
+    const cJSON *it;
+    size_t i;
+
+    if (!c->unknown || c->unknown[0])
+        return;
+    for (it = o->child; it; it = it->next) {
+        for (i = 0; known[i]; i++)
+            if (it->string && strcmp(it->string, known[i]) == 0)
+                break;
+        if (!known[i]) {
+            snprintf(c->unknown, c->unknown_size, "%s%s%s", c->path, c->path[0] ? "." : "",
+                     it->string ? it->string : "");
+            return;
+        }
+    }
 }
 
 /* Optional string: absent or null -> NULL. */
 static int get_str(char **out, const cJSON *o, const char *key, jctx *c)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    const cJSON *v;
+    int rc = jget(&v, o, key, c);
 
     *out = NULL;
-    if (!v || cJSON_IsNull(v))
-        return DG_OK;
+    if (rc < 0 || !v)
+        return rc;
     if (!cJSON_IsString(v))
-        return jfail(c, key, "expected a string or null");
+        return jfail_kind(c, key, "a string or null", v);
     if (dg_utf8_validate(v->valuestring, strlen(v->valuestring)) !=
         strlen(v->valuestring))
         return jfail(c, key, "invalid UTF-8");
@@ -413,16 +463,21 @@ static int get_str(char **out, const cJSON *o, const char *key, jctx *c)
 static int get_long(long long *out, const cJSON *o, const char *key, int required,
                     jctx *c)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    const cJSON *v;
+    int rc = jget(&v, o, key, c);
 
-    if (!v || cJSON_IsNull(v)) {
+    if (rc < 0)
+        return rc;
+    if (!v) {
         if (required)
             return jfail(c, key, "missing");
         *out = 0;
         return DG_OK;
     }
-    if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble) ||
-        v->valuedouble != floor(v->valuedouble) || fabs(v->valuedouble) > 9e15)
+    if (!cJSON_IsNumber(v))
+        return jfail_kind(c, key, "an integer", v);
+    if (!isfinite(v->valuedouble) || v->valuedouble != floor(v->valuedouble) ||
+        fabs(v->valuedouble) > 9e15)
         return jfail(c, key, "expected an integer");
     *out = (long long)v->valuedouble;
     return DG_OK;
@@ -430,18 +485,49 @@ static int get_long(long long *out, const cJSON *o, const char *key, int require
 
 static int get_country(char out[3], const cJSON *o, const char *key, jctx *c)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    const cJSON *v;
+    int rc = jget(&v, o, key, c);
 
     out[0] = '\0';
-    if (!v || cJSON_IsNull(v))
-        return DG_OK;
-    if (!cJSON_IsString(v) || strlen(v->valuestring) != 2 ||
+    if (rc < 0 || !v)
+        return rc;
+    if (!cJSON_IsString(v))
+        return jfail_kind(c, key, "a two-letter country code", v);
+    if (strlen(v->valuestring) != 2 ||
         !(v->valuestring[0] >= 'A' && v->valuestring[0] <= 'Z') ||
         !(v->valuestring[1] >= 'A' && v->valuestring[1] <= 'Z'))
         return jfail(c, key, "expected a two-letter country code");
     memcpy(out, v->valuestring, 3);
     return DG_OK;
 }
+
+/* YYYY-MM-DD, YYYY-MM or YYYY with a real month and day: a date the
+ * time windows and the GEXF spells can compare as text. */
+static int valid_date(const char *s)
+{
+    size_t len = strlen(s), i;
+    int m, d;
+
+    if (len != 4 && len != 7 && len != 10)
+        return 0;
+    for (i = 0; i < len; i++)
+        if ((i == 4 || i == 7) ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
+            return 0;
+    if (len >= 7) {
+        m = (s[5] - '0') * 10 + (s[6] - '0');
+        if (m < 1 || m > 12)
+            return 0;
+    }
+    if (len == 10) {
+        d = (s[8] - '0') * 10 + (s[9] - '0');
+        if (d < 1 || d > 31)
+            return 0;
+    }
+    return 1;
+}
+
+static const char *const source_keys[] = { "file", "doc", "line", "byte", "length", "lang",
+                                           NULL };
 
 static int parse_source(dg_source *s, const cJSON *o, jctx *c)
 {
@@ -450,7 +536,8 @@ static int parse_source(dg_source *s, const cJSON *o, jctx *c)
 
     memset(s, 0, sizeof(*s));
     if (!cJSON_IsObject(o))
-        return jfail(c, "", "expected an object");
+        return jfail_kind(c, "", "an object", o);
+    jknown(o, source_keys, c);
     if ((rc = get_str(&s->file, o, "file", c)) < 0)
         return rc;
     if ((rc = get_long(&v, o, "doc", 0, c)) < 0)
@@ -466,6 +553,9 @@ static int parse_source(dg_source *s, const cJSON *o, jctx *c)
     return get_str(&s->lang, o, "lang", c);
 }
 
+static const char *const party_keys[] = { "id", "type", "name", "name_zh", "country", "title",
+                                          "title_zh", "role", "inferred", NULL };
+
 static int parse_party(dg_party *p, const cJSON *o, jctx *c)
 {
     char *s = NULL;
@@ -474,7 +564,8 @@ static int parse_party(dg_party *p, const cJSON *o, jctx *c)
 
     memset(p, 0, sizeof(*p));
     if (!cJSON_IsObject(o))
-        return jfail(c, "", "expected an object");
+        return jfail_kind(c, "", "an object", o);
+    jknown(o, party_keys, c);
     if ((rc = get_str(&p->id, o, "id", c)) < 0)
         return rc;
     if (!p->id || !p->id[0])
@@ -502,16 +593,21 @@ static int parse_party(dg_party *p, const cJSON *o, jctx *c)
         (rc = get_str(&p->title, o, "title", c)) < 0 ||
         (rc = get_str(&p->title_zh, o, "title_zh", c)) < 0)
         return rc;
-    inf = cJSON_GetObjectItemCaseSensitive(o, "inferred");
-    if (inf && !cJSON_IsBool(inf) && !cJSON_IsNull(inf))
-        return jfail(c, "inferred", "expected true or false");
+    if ((rc = jget(&inf, o, "inferred", c)) < 0)
+        return rc;
+    if (inf && !cJSON_IsBool(inf))
+        return jfail_kind(c, "inferred", "true or false", inf);
     p->inferred = cJSON_IsTrue(inf);
     return DG_OK;
 }
 
-static int parse_meeting(dg_meeting *m, const cJSON *o, dg_error *err)
+static const char *const meeting_keys[] = { "v", "id", "kind", "date", "place", "group",
+                                            "parties", "source", "sources", "mentions",
+                                            "evidence", "confidence", NULL };
+static const char *const place_keys[] = { "name", "name_zh", "country", NULL };
+
+static int parse_meeting(dg_meeting *m, const cJSON *o, jctx *c)
 {
-    jctx c = { err, "" };
     char path[64];
     const cJSON *v, *arr, *item;
     char *s = NULL;
@@ -519,129 +615,139 @@ static int parse_meeting(dg_meeting *m, const cJSON *o, dg_error *err)
     int rc;
 
     if (!cJSON_IsObject(o))
-        return dg_error_set(err, DG_EPARSE, "expected a JSON object");
-    if ((rc = get_long(&n, o, "v", 0, &c)) < 0)
+        return dg_error_set(c->err, DG_EPARSE, "expected a JSON object, not %s",
+                            dg_json_kind(o));
+    jknown(o, meeting_keys, c);
+    if ((rc = get_long(&n, o, "v", 0, c)) < 0)
         return rc;
     if (n > 1)
-        return dg_error_set(err, DG_EPARSE, "v: record version %lld is newer than this diplograph reads (1)", n);
-    if ((rc = get_str(&m->id, o, "id", &c)) < 0)
+        return dg_error_set(c->err, DG_EPARSE,
+                            "v: record version %lld is newer than this diplograph reads (1); "
+                            "upgrade diplograph", n);
+    if ((rc = get_str(&m->id, o, "id", c)) < 0)
         return rc;
-    if ((rc = get_str(&s, o, "kind", &c)) < 0)
+    if ((rc = get_str(&s, o, "kind", c)) < 0)
         return rc;
-    if (!s) {
-        return jfail(&c, "kind", "missing");
-    }
+    if (!s)
+        return jfail(c, "kind", "missing");
     if (dg_kind_parse(&m->kind, s) < 0) {
         free(s);
-        return jfail(&c, "kind", "unknown meeting kind");
+        return jfail(c, "kind", "unknown meeting kind (meet, talks, call, video_call, cochair, "
+                                "multilateral or visit)");
     }
     free(s);
-    if ((rc = get_str(&m->date, o, "date", &c)) < 0)
+    if ((rc = get_str(&m->date, o, "date", c)) < 0)
         return rc;
-    v = cJSON_GetObjectItemCaseSensitive(o, "place");
-    if (v && !cJSON_IsNull(v)) {
-        jctx pc = { err, "place" };
+    if (m->date && !valid_date(m->date))
+        return jfail(c, "date", "expected YYYY-MM-DD, YYYY-MM or null");
+    if ((rc = jget(&v, o, "place", c)) < 0)
+        return rc;
+    if (v) {
+        jctx pc = *c;
+        pc.path = "place";
         if (!cJSON_IsObject(v))
-            return jfail(&c, "place", "expected an object or null");
+            return jfail_kind(c, "place", "an object or null", v);
+        jknown(v, place_keys, &pc);
         if ((rc = get_str(&m->place_name, v, "name", &pc)) < 0 ||
             (rc = get_str(&m->place_name_zh, v, "name_zh", &pc)) < 0 ||
             (rc = get_country(m->place_country, v, "country", &pc)) < 0)
             return rc;
     }
-    if ((rc = get_str(&m->group, o, "group", &c)) < 0)
+    if ((rc = get_str(&m->group, o, "group", c)) < 0)
         return rc;
-    arr = cJSON_GetObjectItemCaseSensitive(o, "parties");
+    if ((rc = jget(&arr, o, "parties", c)) < 0)
+        return rc;
     if (!cJSON_IsArray(arr))
-        return jfail(&c, "parties", "expected an array");
+        return arr ? jfail_kind(c, "parties", "an array", arr) : jfail(c, "parties", "missing");
     m->parties = calloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof(dg_party));
     if (!m->parties)
-        return dg_error_set(err, DG_ENOMEM, "out of memory");
+        return dg_error_set(c->err, DG_ENOMEM, "out of memory");
     cJSON_ArrayForEach(item, arr) {
-        jctx pc = { err, path };
+        jctx pc = *c;
+        pc.path = path;
         snprintf(path, sizeof(path), "parties[%zu]", m->n_parties);
         rc = parse_party(&m->parties[m->n_parties], item, &pc);
         m->n_parties++;
         if (rc < 0)
             return rc;
     }
-    arr = cJSON_GetObjectItemCaseSensitive(o, "sources");
-    if (arr && !cJSON_IsNull(arr)) {
+    if ((rc = jget(&arr, o, "sources", c)) < 0)
+        return rc;
+    if (arr) {
         if (!cJSON_IsArray(arr))
-            return jfail(&c, "sources", "expected an array");
+            return jfail_kind(c, "sources", "an array", arr);
         m->sources = calloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof(dg_source));
         if (!m->sources)
-            return dg_error_set(err, DG_ENOMEM, "out of memory");
+            return dg_error_set(c->err, DG_ENOMEM, "out of memory");
         cJSON_ArrayForEach(item, arr) {
-            jctx sc = { err, path };
+            jctx sc = *c;
+            sc.path = path;
             snprintf(path, sizeof(path), "sources[%zu]", m->n_sources);
             rc = parse_source(&m->sources[m->n_sources], item, &sc);
             m->n_sources++;
             if (rc < 0)
                 return rc;
         }
-        if ((rc = get_long(&n, o, "mentions", 0, &c)) < 0)
+        if ((rc = get_long(&n, o, "mentions", 0, c)) < 0)
             return rc;
         m->mentions = n > 0 ? (long)n : (long)m->n_sources;
         if (m->mentions <= 0)
             m->mentions = 1;
     } else {
-        v = cJSON_GetObjectItemCaseSensitive(o, "source");
-        if (v && !cJSON_IsNull(v)) {
-            jctx sc = { err, "source" };
+        if ((rc = jget(&v, o, "source", c)) < 0)
+            return rc;
+        if (v) {
+            jctx sc = *c;
+            sc.path = "source";
             m->sources = calloc(1, sizeof(dg_source));
             if (!m->sources)
-                return dg_error_set(err, DG_ENOMEM, "out of memory");
+                return dg_error_set(c->err, DG_ENOMEM, "out of memory");
             m->n_sources = 1;
             if ((rc = parse_source(&m->sources[0], v, &sc)) < 0)
                 return rc;
         }
     }
-    if ((rc = get_str(&m->evidence, o, "evidence", &c)) < 0)
+    if ((rc = get_str(&m->evidence, o, "evidence", c)) < 0)
         return rc;
-    v = cJSON_GetObjectItemCaseSensitive(o, "confidence");
-    if (v && !cJSON_IsNull(v)) {
-        if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble))
-            return jfail(&c, "confidence", "expected a number");
+    if ((rc = jget(&v, o, "confidence", c)) < 0)
+        return rc;
+    if (v) {
+        if (!cJSON_IsNumber(v))
+            return jfail_kind(c, "confidence", "a number", v);
+        if (!isfinite(v->valuedouble) || v->valuedouble < 0 || v->valuedouble > 1)
+            return jfail(c, "confidence", "expected a number from 0 to 1");
         m->confidence = v->valuedouble;
     }
     if (!m->id && (rc = dg_meeting_compute_id(m)) < 0)
-        return dg_error_set(err, rc, "out of memory");
+        return dg_error_set(c->err, rc, "out of memory");
     return DG_OK;
 }
 
-int dg_meeting_parse_json(dg_meeting *m, const char *line, size_t len,
-                          dg_error *err)
+/* dg_meeting_parse_json, noting the first unknown field in unknown. */
+static int parse_json(dg_meeting *m, const char *line, size_t len, char *unknown,
+                      size_t unknown_size, dg_error *err)
 {
-    const char *end = NULL;
-    char *copy;
+    jctx c = { err, "", unknown, unknown_size };
     cJSON *o;
     int rc;
 
     dg_meeting_init(m);
     if (len > DG_MAX_JSON_LINE)
-        return dg_error_set(err, DG_EPARSE, "line longer than %u bytes",
-                            DG_MAX_JSON_LINE);
-    /* cJSON needs a NUL-terminated string; a NUL inside the line is an error */
-    if (memchr(line, '\0', len))
-        return dg_error_set(err, DG_EPARSE, "NUL byte in JSON line");
-    copy = dg_strndup(line, len);
-    if (!copy)
-        return dg_error_set(err, DG_ENOMEM, "out of memory");
-    o = cJSON_ParseWithOpts(copy, &end, 1);
-    if (!o) {
-        size_t at = end && end >= copy ? (size_t)(end - copy) : 0;
-        const char *ep = cJSON_GetErrorPtr();
-        if (ep && ep >= copy && ep <= copy + len)
-            at = (size_t)(ep - copy);
-        free(copy);
-        return dg_error_set(err, DG_EPARSE, "malformed JSON at byte %zu", at + 1);
-    }
-    rc = parse_meeting(m, o, err);
+        return dg_error_set(err, DG_EPARSE, "line of %zu bytes, longer than a meeting record "
+                            "can be (%u)", len, DG_MAX_JSON_LINE);
+    if ((rc = dg_json_parse(&o, line, len, err)) < 0)
+        return rc;
+    rc = parse_meeting(m, o, &c);
     cJSON_Delete(o);
-    free(copy);
     if (rc < 0)
         dg_meeting_destroy(m);
     return rc;
+}
+
+int dg_meeting_parse_json(dg_meeting *m, const char *line, size_t len,
+                          dg_error *err)
+{
+    return parse_json(m, line, len, NULL, 0, err);
 }
 
 void dg_meeting_list_init(dg_meeting_list *l)
@@ -674,52 +780,136 @@ int dg_meeting_list_push(dg_meeting_list *l, dg_meeting *m)
     return DG_OK;
 }
 
-int dg_meeting_read_buf(dg_meeting_list *out, const char *data, size_t len,
-                        const char *name, dg_diag *diag, dg_error *err)
+/* Reads meeting lines, one at a time, reporting the faults of each. */
+typedef struct {
+    dg_meeting_list *out;
+    const char *name;
+    dg_diag *diag;
+    dg_error *err;
+    long lineno;
+    char unknown[64]; /* the first unknown field of the file, once reported */
+} line_reader;
+
+static int read_line(line_reader *lr, const char *data, size_t len, int has_nl)
 {
-    size_t pos = 0;
-    long lineno = 0;
+    size_t a = 0, b = len;
+    char unknown[64];
+    dg_meeting m;
+    dg_error e = DG_ERROR_INIT;
 
-    while (pos < len) {
-        const char *nl = memchr(data + pos, '\n', len - pos);
-        size_t end = nl ? (size_t)(nl - data) : len;
-        size_t a = pos, b = end;
-        dg_meeting m;
-        dg_error e = DG_ERROR_INIT;
-
-        lineno++;
-        pos = nl ? end + 1 : len;
-        while (a < b && (data[a] == ' ' || data[a] == '\t' || data[a] == '\r'))
-            a++;
-        while (b > a && (data[b - 1] == ' ' || data[b - 1] == '\t' || data[b - 1] == '\r'))
-            b--;
-        if (a == b)
-            continue;
-        if (dg_meeting_parse_json(&m, data + a, b - a, &e) < 0) {
-            if (e.code == DG_ENOMEM)
-                return dg_error_set(err, DG_ENOMEM, "%s:%ld: out of memory", name, lineno);
-            dg_diag_warn(diag, name, lineno, "%s%s", e.msg,
-                         nl ? "" : " (truncated last line?)");
-            continue;
-        }
-        if (dg_meeting_list_push(out, &m) < 0) {
-            dg_meeting_destroy(&m);
-            return dg_error_set(err, DG_ENOMEM, "%s:%ld: out of memory", name, lineno);
-        }
+    while (a < b && (data[a] == ' ' || data[a] == '\t' || data[a] == '\r'))
+        a++;
+    while (b > a && (data[b - 1] == ' ' || data[b - 1] == '\t' || data[b - 1] == '\r'))
+        b--;
+    if (a == b)
+        return DG_OK;
+    unknown[0] = '\0';
+    if (parse_json(&m, data + a, b - a, lr->unknown[0] ? NULL : unknown, sizeof(unknown),
+                   &e) < 0) {
+        if (e.code == DG_ENOMEM)
+            return dg_error_set(lr->err, DG_ENOMEM, "%s:%ld: out of memory", lr->name,
+                                lr->lineno);
+        /* a line cut short fails to parse at its end */
+        dg_diag_warn(lr->diag, lr->name, lr->lineno, "%s%s: record skipped", e.msg,
+                     has_nl || strncmp(e.msg, "malformed", 9) != 0
+                         ? "" : " (a truncated last line?)");
+        return DG_OK;
+    }
+    if (unknown[0]) {
+        memcpy(lr->unknown, unknown, sizeof(unknown));
+        dg_diag_warn(lr->diag, lr->name, lr->lineno, "unknown field \"%s\" ignored (a misspelt "
+                     "name? later ones in this file are not reported)", unknown);
+    }
+    if (dg_meeting_list_push(lr->out, &m) < 0) {
+        dg_meeting_destroy(&m);
+        return dg_error_set(lr->err, DG_ENOMEM, "%s:%ld: out of memory", lr->name, lr->lineno);
     }
     return DG_OK;
 }
 
+int dg_meeting_read_buf(dg_meeting_list *out, const char *data, size_t len,
+                        const char *name, dg_diag *diag, dg_error *err)
+{
+    line_reader lr;
+    size_t pos = 0;
+    int rc = DG_OK;
+
+    memset(&lr, 0, sizeof(lr));
+    lr.out = out;
+    lr.name = name;
+    lr.diag = diag;
+    lr.err = err;
+    while (pos < len && rc == DG_OK) {
+        const char *nl = memchr(data + pos, '\n', len - pos);
+        size_t end = nl ? (size_t)(nl - data) : len;
+
+        lr.lineno++;
+        rc = read_line(&lr, data + pos, end - pos, nl != NULL);
+        pos = nl ? end + 1 : len;
+    }
+    return rc;
+}
+
+/* Reads the file in chunks, a line at a time: memory holds one line (up
+ * to DG_MAX_JSON_LINE; a longer one is read past) and the records. */
 int dg_meeting_read_file(dg_meeting_list *out, const char *path,
                          dg_diag *diag, dg_error *err)
 {
-    dg_buf b = DG_BUF_INIT;
-    int rc = dg_buf_read_file(&b, path, SIZE_MAX - 1, err);
+    int is_stdin = strcmp(path, "-") == 0;
+    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+    char chunk[65536];
+    dg_buf line = DG_BUF_INIT;
+    long long over = -1; /* bytes of a line past the cap, or -1 */
+    line_reader lr;
+    size_t n;
+    int rc = DG_OK;
 
-    if (rc == DG_OK)
-        rc = dg_meeting_read_buf(out, dg_buf_cstr(&b), b.len,
-                                 strcmp(path, "-") == 0 ? "<stdin>" : path, diag, err);
-    dg_buf_destroy(&b);
+    if (!fp)
+        return dg_error_set(err, DG_EIO, "%s: cannot open: %s", path, strerror(errno));
+    memset(&lr, 0, sizeof(lr));
+    lr.out = out;
+    lr.name = is_stdin ? "<stdin>" : path;
+    lr.diag = diag;
+    lr.err = err;
+    lr.lineno = 1;
+    while (rc == DG_OK && (n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
+        size_t pos = 0;
+        while (pos < n && rc == DG_OK) {
+            const char *nl = memchr(chunk + pos, '\n', n - pos);
+            size_t end = nl ? (size_t)(nl - chunk) : n;
+            if (over >= 0)
+                over += (long long)(end - pos);
+            else if (line.len + (end - pos) > DG_MAX_JSON_LINE)
+                over = (long long)(line.len + (end - pos));
+            else if (dg_buf_add(&line, chunk + pos, end - pos) < 0)
+                rc = dg_error_set(err, DG_ENOMEM, "%s: out of memory", lr.name);
+            if (over >= 0 && (nl || line.len)) {
+                dg_buf_reset(&line);
+            }
+            if (nl && rc == DG_OK) {
+                if (over >= 0)
+                    dg_diag_warn(diag, lr.name, lr.lineno, "line of %lld bytes, longer than a "
+                                 "meeting record can be (%u): record skipped", over,
+                                 DG_MAX_JSON_LINE);
+                else
+                    rc = read_line(&lr, line.ptr ? line.ptr : "", line.len, 1);
+                over = -1;
+                dg_buf_reset(&line);
+                lr.lineno++;
+            }
+            pos = nl ? end + 1 : n;
+        }
+    }
+    if (rc == DG_OK && ferror(fp))
+        rc = dg_error_set(err, DG_EIO, "%s: read error: %s", lr.name, strerror(errno));
+    if (rc == DG_OK && over >= 0)
+        dg_diag_warn(diag, lr.name, lr.lineno, "line of %lld bytes, longer than a meeting "
+                     "record can be (%u): record skipped", over, DG_MAX_JSON_LINE);
+    else if (rc == DG_OK && line.len)
+        rc = read_line(&lr, line.ptr, line.len, 0);
+    if (!is_stdin)
+        fclose(fp);
+    dg_buf_destroy(&line);
     return rc;
 }
 

@@ -595,7 +595,9 @@ static int scan_file(dg_doc_stream *s, dg_error *err)
 static int scan_html(dg_doc_stream *s, dg_error *err)
 {
     s->scan = s->len;
-    if (s->total > (long long)s->opts.max_doc_bytes)
+    /* a regular file says its size: a page over the cap is not held */
+    if (s->total > (long long)s->opts.max_doc_bytes ||
+        s->size_hint > (long long)s->opts.max_doc_bytes)
         s->doc_skip = 1;
     if (s->eof && !s->finished) {
         s->finished = 1;
@@ -729,7 +731,8 @@ int dg_doc_batch_read(const dg_doc_batch *b, dg_document_fn fn, void *ctx,
             break;
         case D_SKIP:
             dg_diag_warn(diag, b->name, d->line,
-                         "document %ld is %lld bytes, over --max-doc-bytes %zu: skipped",
+                         "document %ld is %lld bytes, over --max-doc-bytes %zu: skipped; "
+                         "raise --max-doc-bytes to read it",
                          d->index, d->len, b->opts.max_doc_bytes);
             break;
         case D_JSONL:
@@ -738,15 +741,16 @@ int dg_doc_batch_read(const dg_doc_batch *b, dg_document_fn fn, void *ctx,
             break;
         case D_JSONL_LONG:
             dg_diag_warn(diag, b->name, d->line,
-                         "line of %lld bytes over --max-doc-bytes: skipped", d->len);
+                         "JSON line of %lld bytes, over twice --max-doc-bytes %zu: skipped; "
+                         "raise --max-doc-bytes to read it", d->len, b->opts.max_doc_bytes);
             break;
         case D_HTML:
             rc = dg_reader_html(&r, b->buf + d->off, (size_t)d->len);
             break;
         default:
             dg_diag_warn(diag, b->name, 1,
-                         "HTML file of %lld bytes over --max-doc-bytes %zu: skipped",
-                         d->len, b->opts.max_doc_bytes);
+                         "HTML file of %lld bytes, over --max-doc-bytes %zu: skipped; "
+                         "raise --max-doc-bytes to read it", d->len, b->opts.max_doc_bytes);
             break;
         }
     }

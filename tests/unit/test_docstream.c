@@ -176,7 +176,8 @@ static void test_overlong_document_is_read_past(void **state)
     read_mem(&log, in.ptr, in.len, "big.txt", &ro);
     assert_string_equal(dg_buf_cstr(&log),
                         "doc 0 line 1 base 0 len 5 date -: first\n"
-                        "warn big.txt:3: document 1 is 300007 bytes, over --max-doc-bytes 1000: skipped\n"
+                        "warn big.txt:3: document 1 is 300007 bytes, over --max-doc-bytes 1000: skipped; "
+                        "raise --max-doc-bytes to read it\n"
                         "doc 2 line 6 base 300017 len 5 date -: third\n");
     dg_buf_destroy(&in);
     dg_buf_destroy(&log);

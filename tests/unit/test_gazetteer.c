@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diplograph/buf.h"
 #include "diplograph/gazetteer.h"
 #include "diplograph/normalize.h"
 
@@ -107,18 +108,53 @@ static void test_errors_name_file_and_path(void **state)
 
     (void)state;
     assert_int_equal(dg_gazetteer_load_buf(g, bad_type, strlen(bad_type), "o.json", &err), DG_EPARSE);
-    assert_string_equal(err.msg, "o.json: officials[1].name_en: expected a string");
+    assert_string_equal(err.msg, "o.json: officials[1].name_en: expected a string, not a number");
     assert_int_equal(dg_gazetteer_load_buf(g, bad_code, strlen(bad_code), "c.json", &err), DG_EPARSE);
     assert_non_null(strstr(err.msg, "countries[0].code"));
     assert_int_equal(dg_gazetteer_load_buf(g, bad_json, strlen(bad_json), "j.json", &err), DG_EPARSE);
-    assert_non_null(strstr(err.msg, "j.json:2: malformed JSON"));
+    assert_string_equal(err.msg, "j.json:2: malformed JSON near column 15");
     assert_int_equal(dg_gazetteer_load_buf(g, bad_date, strlen(bad_date), "g.json", &err), DG_EPARSE);
     assert_non_null(strstr(err.msg, "groups[0].members[0].from"));
     dg_gazetteer_free(g);
 }
 
+/* A key given twice and JSON nested past cJSON's limit are named. */
+static void test_duplicate_keys_and_depth(void **state)
+{
+    dg_gazetteer *g = dg_gazetteer_new();
+    dg_error err = DG_ERROR_INIT;
+    const char *dup = "{\"officials\":[{\"id\":\"a\",\"name_en\":\"A\",\"name_en\":\"B\","
+                      "\"country\":\"CN\"}]}";
+    const char *dup_id = "{\"titles\":[{\"id\":\"a\",\"id\":\"b\",\"en\":\"A\"}]}";
+    dg_buf deep = DG_BUF_INIT;
+    int i;
+
+    (void)state;
+    assert_int_equal(dg_gazetteer_load_buf(g, dup, strlen(dup), "d.json", &err), DG_EPARSE);
+    assert_string_equal(err.msg, "d.json: officials[0].name_en: given twice (keep one)");
+    assert_int_equal(dg_gazetteer_load_buf(g, dup_id, strlen(dup_id), "i.json", &err), DG_EPARSE);
+    assert_string_equal(err.msg, "i.json: titles[0].id: given twice (keep one)");
+    dg_buf_adds(&deep, "{\"places\":\n");
+    for (i = 0; i < 2000; i++)
+        dg_buf_addc(&deep, '[');
+    for (i = 0; i < 2000; i++)
+        dg_buf_addc(&deep, ']');
+    dg_buf_adds(&deep, "}");
+    assert_int_equal(dg_gazetteer_load_buf(g, deep.ptr, deep.len, "n.json", &err), DG_EPARSE);
+    assert_string_equal(err.msg, "n.json: JSON nested deeper than 1000 levels");
+    dg_buf_destroy(&deep);
+    dg_gazetteer_free(g);
+}
+
+static void on_warn(void *ctx, const char *file, long line, const char *msg)
+{
+    (void)line;
+    dg_buf_addf(ctx, "%s: %s\n", file ? file : "-", msg);
+}
+
 static void test_override_and_conflicts(void **state)
 {
+    dg_buf log = DG_BUF_INIT;
     dg_gazetteer *g = mini();
     dg_error err = DG_ERROR_INIT;
     dg_diag diag = DG_DIAG_INIT;
@@ -131,8 +167,15 @@ static void test_override_and_conflicts(void **state)
     assert_int_equal(dg_gazetteer_load_buf(g, extra, strlen(extra), "user.json", &err), DG_OK);
     assert_int_equal(dg_gazetteer_compile(g, &err), DG_OK);
     assert_string_equal(dg_gazetteer_country_by_code(g, "PH")->name_en, "The Philippines");
+    diag.fn = on_warn;
+    diag.ctx = &log;
     assert_int_equal(dg_gazetteer_check(g, &diag), 1);
     assert_int_equal(diag.count, 1);
+    assert_string_equal(dg_buf_cstr(&log),
+                        "user.json: \"王毅\" names two officials, wang-yi (" DG_SOURCE_DIR
+                        "/tests/data/gazetteer/mini.json) and someone: the first is taken; "
+                        "drop the form from one of them\n");
+    dg_buf_destroy(&log);
     dg_gazetteer_free(g);
 }
 
@@ -143,6 +186,7 @@ int main(void)
         cmocka_unit_test(test_latin_words_and_acronyms),
         cmocka_unit_test(test_lookups),
         cmocka_unit_test(test_errors_name_file_and_path),
+        cmocka_unit_test(test_duplicate_keys_and_depth),
         cmocka_unit_test(test_override_and_conflicts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

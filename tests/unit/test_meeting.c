@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "diplograph/meeting.h"
 
@@ -84,6 +85,92 @@ static void test_reader_skips_bad_lines(void **state)
     dg_meeting_list_destroy(&l);
 }
 
+/* Each fault of a record, with the message the reader gives. */
+static void test_reader_messages(void **state)
+{
+    static const struct {
+        const char *line;
+        const char *warning; /* "" for none: the record is read */
+    } cases[] = {
+        { "{\"kind\":7,\"parties\":[]}",
+          "kind: expected a string or null, not a number: record skipped" },
+        { "{\"kind\":\"meet\",\"parties\":{}}",
+          "parties: expected an array, not an object: record skipped" },
+        { "{\"kind\":\"meet\"}", "parties: missing: record skipped" },
+        { "{\"kind\":\"meet\",\"parties\":[{\"id\":\"a\",\"inferred\":1}]}",
+          "parties[0].inferred: expected true or false, not a number: record skipped" },
+        { "{\"kind\":\"meet\",\"kind\":\"call\",\"parties\":[]}",
+          "kind: given twice (keep one): record skipped" },
+        { "{\"kind\":\"meet\",\"parties\":[],\"source\":{\"doc\":1,\"doc\":2}}",
+          "source.doc: given twice (keep one): record skipped" },
+        { "{\"kind\":\"meet\",\"date\":\"2021-13-01\",\"parties\":[]}",
+          "date: expected YYYY-MM-DD, YYYY-MM or null: record skipped" },
+        { "{\"kind\":\"meet\",\"confidence\":2,\"parties\":[]}",
+          "confidence: expected a number from 0 to 1: record skipped" },
+        { "{\"v\":2,\"kind\":\"meet\",\"parties\":[]}",
+          "v: record version 2 is newer than this diplograph reads (1); upgrade diplograph: "
+          "record skipped" },
+        { "[{\"kind\":\"meet\"}]", "expected a JSON object, not an array: record skipped" },
+        { "{\"kind\":\"meet\",\"parties\":[{\"id\":\"a\",\"nmae\":\"x\"}]}",
+          "unknown field \"parties[0].nmae\" ignored" },
+        { "{\"kind\":\"meet\",\"parties\":[],\"date\":\"2021-06\",\"note\":null}",
+          "unknown field \"note\" ignored" },
+    };
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        dg_meeting_list l = DG_MEETING_LIST_INIT;
+        struct warn_log w = { "" };
+        dg_diag diag = { collect, &w, 0 };
+        dg_error err = DG_ERROR_INIT;
+        int read = strstr(cases[i].warning, "record skipped") == NULL;
+        assert_int_equal(dg_meeting_read_buf(&l, cases[i].line, strlen(cases[i].line), "m.jsonl",
+                                             &diag, &err), DG_OK);
+        if (!strstr(w.text, cases[i].warning) || l.len != (size_t)read) {
+            fprintf(stderr, "case %zu: %zu records, warnings: %s\n", i, l.len, w.text);
+            fail();
+        }
+        dg_meeting_list_destroy(&l);
+    }
+}
+
+/* JSON nested past cJSON's limit, and a line past the record cap read
+ * from a file: named as such, and the next line is read. */
+static void test_reader_deep_and_long(void **state)
+{
+    dg_meeting_list l = DG_MEETING_LIST_INIT;
+    struct warn_log w = { "" };
+    dg_diag diag = { collect, &w, 0 };
+    dg_error err = DG_ERROR_INIT;
+    char path[] = "/tmp/dg-test-meeting.XXXXXX";
+    int fd = mkstemp(path), i;
+    FILE *fp;
+
+    (void)state;
+    assert_true(fd >= 0);
+    fp = fdopen(fd, "wb");
+    assert_non_null(fp);
+    fputs("{\"a\":", fp);
+    for (i = 0; i < 2000; i++)
+        fputc('[', fp);
+    for (i = 0; i < 2000; i++)
+        fputc(']', fp);
+    fputs("}\n\"", fp);
+    for (i = 0; i < (17 << 20); i++)
+        fputc('x', fp);
+    fputs("\"\n", fp);
+    fputs(LINE, fp);
+    fclose(fp);
+    assert_int_equal(dg_meeting_read_file(&l, path, &diag, &err), DG_OK);
+    unlink(path);
+    assert_int_equal(l.len, 1);
+    assert_non_null(strstr(w.text, ":1: JSON nested deeper than 1000 levels: record skipped\n"));
+    assert_non_null(strstr(w.text, ":2: line of 17825794 bytes, longer than a meeting record "
+                                   "can be (16777216): record skipped\n"));
+    dg_meeting_list_destroy(&l);
+}
+
 static void test_id_is_order_independent(void **state)
 {
     dg_meeting a, b;
@@ -128,6 +215,8 @@ int main(void)
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_errors_name_json_path),
         cmocka_unit_test(test_reader_skips_bad_lines),
+        cmocka_unit_test(test_reader_messages),
+        cmocka_unit_test(test_reader_deep_and_long),
         cmocka_unit_test(test_id_is_order_independent),
         cmocka_unit_test(test_names),
     };
