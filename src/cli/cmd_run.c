@@ -305,6 +305,9 @@ static int run_main(dg_cli_extract_opts *eo, int argc, char **argv)
         progress(show, "extracting meetings");
         status = dg_cli_extract_files("run", &in, &eo->opts, eo->jobs, &diag, collect_file, &cc, &tot);
     }
+    /* every warning comes from reading: under --strict, stop here */
+    if (status == 0 && dg_cli_strict_fails("run", &diag, eo->strict))
+        status = 1;
     if (status)
         goto out;
     if (mentions.len > 1)
@@ -419,10 +422,6 @@ static int run_main(dg_cli_extract_opts *eo, int argc, char **argv)
         goto out;
     }
     if (write_out(&st, outdir, "report.html", &b, eo->verbose)) {
-        status = 1;
-        goto out;
-    }
-    if (dg_cli_strict_fails("run", &diag, eo->strict)) {
         status = 1;
         goto out;
     }
