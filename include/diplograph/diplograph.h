@@ -14,4 +14,5 @@
 #include "diplograph/export.h"
 #include "diplograph/render.h"
 #include "diplograph/eval.h"
+#include "diplograph/timing.h"
 #endif

@@ -39,6 +39,10 @@ int dg_cli_read_meetings(const char *cmd, dg_meeting_list *out, char **paths,
  * 0 ok (also when no gazetteer is found), 1 error (printed). */
 int dg_cli_name_countries(const char *cmd, dg_graph *g);
 
+/* Prints each step of t on stderr ("diplograph CMD: step NAME: wall s,
+ * cpu s CPU, peak RSS MB"), then their total. */
+void dg_cli_print_timing(const char *cmd, const dg_timing *t);
+
 /* Writes buf to path ("-" stdout) atomically; 0 ok, 1 error (printed). */
 int dg_cli_write(const char *cmd, const char *path, const dg_buf *buf);
 

@@ -126,3 +126,22 @@ int dg_cli_name_countries(const char *cmd, dg_graph *g)
     dg_gazetteer_free(gaz);
     return rc;
 }
+
+void dg_cli_print_timing(const char *cmd, const dg_timing *t)
+{
+    double wall = 0, cpu = 0;
+    long peak = 0;
+    size_t i;
+
+    for (i = 0; i < t->n; i++) {
+        const dg_timing_step *s = &t->steps[i];
+        fprintf(stderr, "diplograph %s: step %-44s %8.2f s %8.2f s CPU %7.0f MB\n", cmd,
+                s->name, s->wall, s->cpu, (double)s->peak_rss_kb / 1024.0);
+        wall += s->wall;
+        cpu += s->cpu;
+        if (s->peak_rss_kb > peak)
+            peak = s->peak_rss_kb;
+    }
+    fprintf(stderr, "diplograph %s: step %-44s %8.2f s %8.2f s CPU %7.0f MB\n", cmd, "total",
+            wall, cpu, (double)peak / 1024.0);
+}

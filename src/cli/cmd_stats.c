@@ -91,7 +91,9 @@ int cmd_stats(int argc, char **argv)
     int c, verbose = 0, rc = 1;
     long v;
     double t0 = now(), t;
+    dg_timing tm;
 
+    dg_timing_init(&tm);
     dg_graph_init(&g);
     optind = 1;
     while ((c = getopt_long(argc, argv, "f:n:l:o:vh", longopts, NULL)) != -1) {
@@ -174,8 +176,15 @@ int cmd_stats(int argc, char **argv)
         return 2;
     }
     dg_cli_diag_init(&diag, "stats");
+    if (verbose) {
+        ropts.timing = &tm;
+        gopts.timing = &tm;
+        aopts.timing = &tm;
+    }
+    dg_timing_restart(&tm);
     if (dg_cli_read_meetings("stats", &mentions, argv + optind, argc - optind, &diag))
         goto out;
+    dg_timing_mark(&tm, "read meetings");
     t = now();
     if (dg_resolve_events(&events, &mentions, &ropts, &err) < 0) {
         dg_cli_error("stats", "%s", err.msg);
@@ -185,6 +194,7 @@ int cmd_stats(int argc, char **argv)
         fprintf(stderr, "diplograph stats: %zu records -> %zu events (%.2f s read, %.2f s resolve)\n",
                 mentions.len, events.len, t - t0, now() - t);
     dg_meeting_list_destroy(&mentions); /* the events are all we need now */
+    dg_timing_mark(&tm, "free mentions");
     t = now();
     if (dg_graph_build(&g, &events, &gopts, &err) < 0) {
         dg_cli_error("stats", "%s", err.msg);
@@ -192,6 +202,7 @@ int cmd_stats(int argc, char **argv)
     }
     if (dg_cli_name_countries("stats", &g) != 0)
         goto out;
+    dg_timing_mark(&tm, "name countries");
     if (verbose)
         fprintf(stderr, "diplograph stats: %s layer: %zu nodes, %zu edges (%.2f s)\n",
                 dg_layer_name(g.layer), g.n_nodes, g.n_edges, now() - t);
@@ -220,18 +231,23 @@ int cmd_stats(int argc, char **argv)
         rc = dg_stats_write_csv(&out, &g, &err);
     else
         rc = dg_stats_write_md(&out, &g, &events, &sopts, &err);
+    dg_timing_mark(&tm, "statistics");
     if (rc < 0) {
         dg_cli_error("stats", "%s", err.msg);
         rc = 1;
         goto out;
     }
     rc = dg_cli_write("stats", output, &out);
-    if (verbose)
-        fprintf(stderr, "diplograph stats: done in %.2f s\n", now() - t0);
+    dg_timing_mark(&tm, "write");
 out:
     dg_buf_destroy(&out);
     dg_graph_destroy(&g);
     dg_meeting_list_destroy(&mentions);
     dg_meeting_list_destroy(&events);
+    if (verbose) {
+        dg_timing_mark(&tm, "free");
+        dg_cli_print_timing("stats", &tm);
+        fprintf(stderr, "diplograph stats: done in %.2f s\n", now() - t0);
+    }
     return rc;
 }

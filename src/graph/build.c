@@ -592,6 +592,7 @@ int dg_graph_build(dg_graph *g, const dg_meeting_list *events,
         if (add_event(&b, ev, i) < 0)
             goto out;
     }
+    dg_timing_mark(opts->timing, "build: nodes and edge records");
     /* nodes sorted by id; edges renumbered, from < to when undirected */
     order = malloc((b.t.n ? b.t.n : 1) * sizeof(*order));
     remap = malloc((b.t.n ? b.t.n : 1) * sizeof(*remap));
@@ -619,8 +620,10 @@ int dg_graph_build(dg_graph *g, const dg_meeting_list *events,
             r->b = t;
         }
     }
+    dg_timing_mark(opts->timing, "build: nodes sorted");
     if (name_nodes(g) < 0 || make_edges(g, &b, events) < 0)
         goto out;
+    dg_timing_mark(opts->timing, "build: edges aggregated");
     g->stats.nodes = (long)g->n_nodes;
     g->stats.edges = (long)g->n_edges;
     g->stats.betweenness_cutoff = -1;

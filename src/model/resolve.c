@@ -667,13 +667,16 @@ int dg_resolve_events(dg_meeting_list *out, const dg_meeting_list *mentions,
     for (i = 0; i < n; i++)
         if (make_keys(&refs[i], &mentions->items[i]) < 0)
             goto out;
+    dg_timing_mark(opts->timing, "resolve: keys");
     sort_any(refs, n, sizeof(*refs), mref_order);
+    dg_timing_mark(opts->timing, "resolve: sort");
     for (i = 0; i < n; i = j) {
         for (j = i + 1; j < n && strcmp(refs[i].bucket, refs[j].bucket) == 0; j++)
             ;
         if (cluster_bucket(refs, i, j, gap, &cl, &cl_cap, &n_clusters) < 0)
             goto out;
     }
+    dg_timing_mark(opts->timing, "resolve: cluster");
     for (i = 0; i < n; i++)
         order[i] = &refs[i];
     /* the anchor of each cluster is its first member in refs order */
@@ -697,7 +700,9 @@ int dg_resolve_events(dg_meeting_list *out, const dg_meeting_list *mentions,
         }
         free(anchor);
     }
+    dg_timing_mark(opts->timing, "resolve: merge");
     sort_any(out->items + start, out->len - start, sizeof(dg_meeting), event_qcmp);
+    dg_timing_mark(opts->timing, "resolve: sort events");
     rc = DG_OK;
 out:
     if (refs)
