@@ -1,5 +1,6 @@
 /* The meeting record: memory form, JSON Lines form (cJSON), order. */
 #include <cjson/cJSON.h>
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 
@@ -228,28 +229,53 @@ static int cmp_cstr_ptr(const void *a, const void *b)
     return dg_strcmp0(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* Party ids on the stack up to this many parties (almost every meeting),
+ * so the reader computes ids without a malloc per record. */
+#define ID_STACK_PARTIES 16
+
 int dg_meeting_compute_id(dg_meeting *m)
 {
+    static const char hex[] = "0123456789abcdef";
     uint64_t h = 0xcbf29ce484222325ULL;
-    const char **ids;
-    char out[32];
-    size_t i;
+    const char *stack[ID_STACK_PARTIES];
+    const char **ids = stack;
+    char *out;
+    size_t i, j;
 
-    ids = malloc((m->n_parties ? m->n_parties : 1) * sizeof(*ids));
-    if (!ids)
-        return DG_ENOMEM;
+    if (m->n_parties > ID_STACK_PARTIES) {
+        ids = malloc(m->n_parties * sizeof(*ids));
+        if (!ids)
+            return DG_ENOMEM;
+    }
     for (i = 0; i < m->n_parties; i++)
         ids[i] = m->parties[i].id;
-    qsort(ids, m->n_parties, sizeof(*ids), cmp_cstr_ptr);
+    if (ids == stack) {
+        for (i = 1; i < m->n_parties; i++) /* insertion sort: a few ids */
+            for (j = i; j > 0 && dg_strcmp0(ids[j - 1], ids[j]) > 0; j--) {
+                const char *t = ids[j];
+                ids[j] = ids[j - 1];
+                ids[j - 1] = t;
+            }
+    } else {
+        qsort(ids, m->n_parties, sizeof(*ids), cmp_cstr_ptr);
+    }
     h = fnv1a(h, m->date);
     h = fnv1a(h, dg_kind_name(m->kind));
     for (i = 0; i < m->n_parties; i++)
         h = fnv1a(h, ids[i]);
-    free(ids);
-    snprintf(out, sizeof(out), "m-%016llx", (unsigned long long)h);
+    if (ids != stack)
+        free(ids);
+    out = malloc(19); /* "m-" and 16 hex digits */
+    if (!out)
+        return DG_ENOMEM;
+    out[0] = 'm';
+    out[1] = '-';
+    for (i = 0; i < 16; i++)
+        out[2 + i] = hex[(h >> (60 - 4 * i)) & 0xf];
+    out[18] = '\0';
     free(m->id);
-    m->id = dg_strdup0(out);
-    return m->id ? DG_OK : DG_ENOMEM;
+    m->id = out;
+    return DG_OK;
 }
 
 /* ---- writing ---- */
@@ -385,35 +411,58 @@ out:
 typedef struct {
     dg_error *err;
     const char *path; /* JSON path prefix for messages */
+    long index;       /* >= 0: the prefix is "path[index]" */
 } jctx;
 
 static int jfail(jctx *c, const char *key, const char *what)
 {
-    return dg_error_set(c->err, DG_EPARSE, "%s%s%s: %s", c->path,
-                        (c->path[0] && key[0] != '[') ? "." : "", key, what);
+    char path[64];
+
+    /* the path is formatted only here: the reader's hot path never does */
+    if (c->index >= 0)
+        snprintf(path, sizeof(path), "%s[%ld]", c->path, c->index);
+    else
+        snprintf(path, sizeof(path), "%s", c->path);
+    return dg_error_set(c->err, DG_EPARSE, "%s%s%s: %s", path,
+                        (path[0] && key[0] != '[') ? "." : "", key, what);
+}
+
+/* cJSON_GetObjectItemCaseSensitive (the first member of that name),
+ * comparing first bytes before calling strcmp: most keys differ there. */
+static const cJSON *jget(const cJSON *o, const char *key)
+{
+    const cJSON *c;
+
+    if (!o || (!cJSON_IsObject(o) && !cJSON_IsArray(o)))
+        return NULL;
+    for (c = o->child; c; c = c->next)
+        if (c->string && c->string[0] == key[0] && strcmp(c->string, key) == 0)
+            return c;
+    return NULL;
 }
 
 /* Optional string: absent or null -> NULL. */
 static int get_str(char **out, const cJSON *o, const char *key, jctx *c)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    const cJSON *v = jget(o, key);
+    size_t n;
 
     *out = NULL;
     if (!v || cJSON_IsNull(v))
         return DG_OK;
     if (!cJSON_IsString(v))
         return jfail(c, key, "expected a string or null");
-    if (dg_utf8_validate(v->valuestring, strlen(v->valuestring)) !=
-        strlen(v->valuestring))
+    n = strlen(v->valuestring);
+    if (dg_utf8_validate(v->valuestring, n) != n)
         return jfail(c, key, "invalid UTF-8");
-    *out = dg_strdup0(v->valuestring);
+    *out = dg_strndup(v->valuestring, n);
     return *out ? DG_OK : dg_error_set(c->err, DG_ENOMEM, "out of memory");
 }
 
 static int get_long(long long *out, const cJSON *o, const char *key, int required,
                     jctx *c)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    const cJSON *v = jget(o, key);
 
     if (!v || cJSON_IsNull(v)) {
         if (required)
@@ -430,7 +479,7 @@ static int get_long(long long *out, const cJSON *o, const char *key, int require
 
 static int get_country(char out[3], const cJSON *o, const char *key, jctx *c)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    const cJSON *v = jget(o, key);
 
     out[0] = '\0';
     if (!v || cJSON_IsNull(v))
@@ -502,7 +551,7 @@ static int parse_party(dg_party *p, const cJSON *o, jctx *c)
         (rc = get_str(&p->title, o, "title", c)) < 0 ||
         (rc = get_str(&p->title_zh, o, "title_zh", c)) < 0)
         return rc;
-    inf = cJSON_GetObjectItemCaseSensitive(o, "inferred");
+    inf = jget(o, "inferred");
     if (inf && !cJSON_IsBool(inf) && !cJSON_IsNull(inf))
         return jfail(c, "inferred", "expected true or false");
     p->inferred = cJSON_IsTrue(inf);
@@ -511,8 +560,7 @@ static int parse_party(dg_party *p, const cJSON *o, jctx *c)
 
 static int parse_meeting(dg_meeting *m, const cJSON *o, dg_error *err)
 {
-    jctx c = { err, "" };
-    char path[64];
+    jctx c = { err, "", -1 };
     const cJSON *v, *arr, *item;
     char *s = NULL;
     long long n;
@@ -538,9 +586,9 @@ static int parse_meeting(dg_meeting *m, const cJSON *o, dg_error *err)
     free(s);
     if ((rc = get_str(&m->date, o, "date", &c)) < 0)
         return rc;
-    v = cJSON_GetObjectItemCaseSensitive(o, "place");
+    v = jget(o, "place");
     if (v && !cJSON_IsNull(v)) {
-        jctx pc = { err, "place" };
+        jctx pc = { err, "place", -1 };
         if (!cJSON_IsObject(v))
             return jfail(&c, "place", "expected an object or null");
         if ((rc = get_str(&m->place_name, v, "name", &pc)) < 0 ||
@@ -550,30 +598,28 @@ static int parse_meeting(dg_meeting *m, const cJSON *o, dg_error *err)
     }
     if ((rc = get_str(&m->group, o, "group", &c)) < 0)
         return rc;
-    arr = cJSON_GetObjectItemCaseSensitive(o, "parties");
+    arr = jget(o, "parties");
     if (!cJSON_IsArray(arr))
         return jfail(&c, "parties", "expected an array");
-    m->parties = calloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof(dg_party));
+    m->parties = calloc(arr->child ? (size_t)cJSON_GetArraySize(arr) : 1, sizeof(dg_party));
     if (!m->parties)
         return dg_error_set(err, DG_ENOMEM, "out of memory");
     cJSON_ArrayForEach(item, arr) {
-        jctx pc = { err, path };
-        snprintf(path, sizeof(path), "parties[%zu]", m->n_parties);
+        jctx pc = { err, "parties", (long)m->n_parties };
         rc = parse_party(&m->parties[m->n_parties], item, &pc);
         m->n_parties++;
         if (rc < 0)
             return rc;
     }
-    arr = cJSON_GetObjectItemCaseSensitive(o, "sources");
+    arr = jget(o, "sources");
     if (arr && !cJSON_IsNull(arr)) {
         if (!cJSON_IsArray(arr))
             return jfail(&c, "sources", "expected an array");
-        m->sources = calloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof(dg_source));
+        m->sources = calloc(arr->child ? (size_t)cJSON_GetArraySize(arr) : 1, sizeof(dg_source));
         if (!m->sources)
             return dg_error_set(err, DG_ENOMEM, "out of memory");
         cJSON_ArrayForEach(item, arr) {
-            jctx sc = { err, path };
-            snprintf(path, sizeof(path), "sources[%zu]", m->n_sources);
+            jctx sc = { err, "sources", (long)m->n_sources };
             rc = parse_source(&m->sources[m->n_sources], item, &sc);
             m->n_sources++;
             if (rc < 0)
@@ -585,9 +631,9 @@ static int parse_meeting(dg_meeting *m, const cJSON *o, dg_error *err)
         if (m->mentions <= 0)
             m->mentions = 1;
     } else {
-        v = cJSON_GetObjectItemCaseSensitive(o, "source");
+        v = jget(o, "source");
         if (v && !cJSON_IsNull(v)) {
-            jctx sc = { err, "source" };
+            jctx sc = { err, "source", -1 };
             m->sources = calloc(1, sizeof(dg_source));
             if (!m->sources)
                 return dg_error_set(err, DG_ENOMEM, "out of memory");
@@ -598,7 +644,7 @@ static int parse_meeting(dg_meeting *m, const cJSON *o, dg_error *err)
     }
     if ((rc = get_str(&m->evidence, o, "evidence", &c)) < 0)
         return rc;
-    v = cJSON_GetObjectItemCaseSensitive(o, "confidence");
+    v = jget(o, "confidence");
     if (v && !cJSON_IsNull(v)) {
         if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble))
             return jfail(&c, "confidence", "expected a number");
@@ -613,7 +659,6 @@ int dg_meeting_parse_json(dg_meeting *m, const char *line, size_t len,
                           dg_error *err)
 {
     const char *end = NULL;
-    char *copy;
     cJSON *o;
     int rc;
 
@@ -621,24 +666,29 @@ int dg_meeting_parse_json(dg_meeting *m, const char *line, size_t len,
     if (len > DG_MAX_JSON_LINE)
         return dg_error_set(err, DG_EPARSE, "line longer than %u bytes",
                             DG_MAX_JSON_LINE);
-    /* cJSON needs a NUL-terminated string; a NUL inside the line is an error */
+    /* strings are NUL-terminated after parsing; a NUL inside is an error */
     if (memchr(line, '\0', len))
         return dg_error_set(err, DG_EPARSE, "NUL byte in JSON line");
-    copy = dg_strndup(line, len);
-    if (!copy)
-        return dg_error_set(err, DG_ENOMEM, "out of memory");
-    o = cJSON_ParseWithOpts(copy, &end, 1);
+    /* parsed in place, bounded by len (no copy to NUL-terminate); what
+     * follows the value may only be white space */
+    o = cJSON_ParseWithLengthOpts(line, len, &end, 0);
     if (!o) {
-        size_t at = end && end >= copy ? (size_t)(end - copy) : 0;
+        size_t at = end && end >= line ? (size_t)(end - line) : 0;
         const char *ep = cJSON_GetErrorPtr();
-        if (ep && ep >= copy && ep <= copy + len)
-            at = (size_t)(ep - copy);
-        free(copy);
+        if (ep && ep >= line && ep <= line + len)
+            at = (size_t)(ep - line);
         return dg_error_set(err, DG_EPARSE, "malformed JSON at byte %zu", at + 1);
+    }
+    while (end && end < line + len &&
+           (*end == ' ' || *end == '\t' || *end == '\r' || *end == '\n'))
+        end++;
+    if (end && end != line + len) {
+        cJSON_Delete(o);
+        return dg_error_set(err, DG_EPARSE, "malformed JSON at byte %zu",
+                            (size_t)(end - line) + 1);
     }
     rc = parse_meeting(m, o, err);
     cJSON_Delete(o);
-    free(copy);
     if (rc < 0)
         dg_meeting_destroy(m);
     return rc;
@@ -674,52 +724,125 @@ int dg_meeting_list_push(dg_meeting_list *l, dg_meeting *m)
     return DG_OK;
 }
 
+/* One line of a meeting file: parsed and appended to out, or reported
+ * through diag and skipped. last: the file ended without a newline. */
+static int read_line(dg_meeting_list *out, const char *data, size_t len, const char *name,
+                     long lineno, int last, dg_diag *diag, dg_error *err)
+{
+    size_t a = 0, b = len;
+    dg_meeting m;
+    dg_error e = DG_ERROR_INIT;
+
+    while (a < b && (data[a] == ' ' || data[a] == '\t' || data[a] == '\r'))
+        a++;
+    while (b > a && (data[b - 1] == ' ' || data[b - 1] == '\t' || data[b - 1] == '\r'))
+        b--;
+    if (a == b)
+        return DG_OK;
+    if (dg_meeting_parse_json(&m, data + a, b - a, &e) < 0) {
+        if (e.code == DG_ENOMEM)
+            return dg_error_set(err, DG_ENOMEM, "%s:%ld: out of memory", name, lineno);
+        dg_diag_warn(diag, name, lineno, "%s%s", e.msg, last ? " (truncated last line?)" : "");
+        return DG_OK;
+    }
+    if (dg_meeting_list_push(out, &m) < 0) {
+        dg_meeting_destroy(&m);
+        return dg_error_set(err, DG_ENOMEM, "%s:%ld: out of memory", name, lineno);
+    }
+    return DG_OK;
+}
+
 int dg_meeting_read_buf(dg_meeting_list *out, const char *data, size_t len,
                         const char *name, dg_diag *diag, dg_error *err)
 {
     size_t pos = 0;
     long lineno = 0;
+    int rc;
 
     while (pos < len) {
         const char *nl = memchr(data + pos, '\n', len - pos);
         size_t end = nl ? (size_t)(nl - data) : len;
-        size_t a = pos, b = end;
-        dg_meeting m;
-        dg_error e = DG_ERROR_INIT;
 
         lineno++;
+        rc = read_line(out, data + pos, end - pos, name, lineno, !nl, diag, err);
+        if (rc < 0)
+            return rc;
         pos = nl ? end + 1 : len;
-        while (a < b && (data[a] == ' ' || data[a] == '\t' || data[a] == '\r'))
-            a++;
-        while (b > a && (data[b - 1] == ' ' || data[b - 1] == '\t' || data[b - 1] == '\r'))
-            b--;
-        if (a == b)
-            continue;
-        if (dg_meeting_parse_json(&m, data + a, b - a, &e) < 0) {
-            if (e.code == DG_ENOMEM)
-                return dg_error_set(err, DG_ENOMEM, "%s:%ld: out of memory", name, lineno);
-            dg_diag_warn(diag, name, lineno, "%s%s", e.msg,
-                         nl ? "" : " (truncated last line?)");
-            continue;
-        }
-        if (dg_meeting_list_push(out, &m) < 0) {
-            dg_meeting_destroy(&m);
-            return dg_error_set(err, DG_ENOMEM, "%s:%ld: out of memory", name, lineno);
-        }
     }
     return DG_OK;
 }
 
+/* Meeting files are read in chunks of this size, never whole: a file of a
+ * million meetings (500 MB) costs its records, not its bytes as well. */
+#define DG_MEETING_READ_CHUNK (1u << 20)
+
 int dg_meeting_read_file(dg_meeting_list *out, const char *path,
                          dg_diag *diag, dg_error *err)
 {
-    dg_buf b = DG_BUF_INIT;
-    int rc = dg_buf_read_file(&b, path, SIZE_MAX - 1, err);
+    int is_stdin = strcmp(path, "-") == 0;
+    const char *name = is_stdin ? "<stdin>" : path;
+    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+    dg_buf pending = DG_BUF_INIT; /* the unfinished line of the last chunk */
+    char *chunk = NULL;
+    long lineno = 0;
+    int rc = DG_OK, too_long = 0;
+    size_t n;
 
-    if (rc == DG_OK)
-        rc = dg_meeting_read_buf(out, dg_buf_cstr(&b), b.len,
-                                 strcmp(path, "-") == 0 ? "<stdin>" : path, diag, err);
-    dg_buf_destroy(&b);
+    if (!fp)
+        return dg_error_set(err, DG_EIO, "%s: cannot open: %s", path, strerror(errno));
+    chunk = malloc(DG_MEETING_READ_CHUNK);
+    if (!chunk) {
+        rc = dg_error_set(err, DG_ENOMEM, "%s: out of memory", path);
+        goto out;
+    }
+    while (rc == DG_OK && (n = fread(chunk, 1, DG_MEETING_READ_CHUNK, fp)) > 0) {
+        size_t pos = 0;
+        while (rc == DG_OK && pos < n) {
+            const char *nl = memchr(chunk + pos, '\n', n - pos);
+            size_t end = nl ? (size_t)(nl - chunk) : n;
+            if (!nl) {
+                /* the line goes on in the next chunk; a line past the cap
+                 * is not kept, only reported where it ends */
+                if (!too_long && pending.len + (end - pos) > DG_MAX_JSON_LINE) {
+                    too_long = 1;
+                    dg_buf_reset(&pending);
+                }
+                if (!too_long && dg_buf_add(&pending, chunk + pos, end - pos) < 0)
+                    rc = dg_error_set(err, DG_ENOMEM, "%s: out of memory", path);
+                break;
+            }
+            lineno++;
+            if (too_long || pending.len + (end - pos) > DG_MAX_JSON_LINE) {
+                dg_diag_warn(diag, name, lineno, "line longer than %u bytes", DG_MAX_JSON_LINE);
+                too_long = 0;
+                dg_buf_reset(&pending);
+            } else if (pending.len) {
+                if (dg_buf_add(&pending, chunk + pos, end - pos) < 0)
+                    rc = dg_error_set(err, DG_ENOMEM, "%s: out of memory", path);
+                else
+                    rc = read_line(out, pending.ptr, pending.len, name, lineno, 0, diag, err);
+                dg_buf_reset(&pending);
+            } else {
+                rc = read_line(out, chunk + pos, end - pos, name, lineno, 0, diag, err);
+            }
+            pos = end + 1;
+        }
+    }
+    if (rc == DG_OK && ferror(fp))
+        rc = dg_error_set(err, DG_EIO, "%s: read error: %s", path, strerror(errno));
+    if (rc == DG_OK && (pending.len || too_long)) {
+        lineno++;
+        if (too_long)
+            dg_diag_warn(diag, name, lineno, "line longer than %u bytes (truncated last line?)",
+                         DG_MAX_JSON_LINE);
+        else
+            rc = read_line(out, pending.ptr, pending.len, name, lineno, 1, diag, err);
+    }
+out:
+    if (!is_stdin)
+        fclose(fp);
+    free(chunk);
+    dg_buf_destroy(&pending);
     return rc;
 }
 

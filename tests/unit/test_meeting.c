@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "diplograph/meeting.h"
 
@@ -84,6 +85,81 @@ static void test_reader_skips_bad_lines(void **state)
     dg_meeting_list_destroy(&l);
 }
 
+/* A file read in chunks gives what the whole buffer gives: lines across
+ * chunk boundaries, bad lines, an overlong line, a last line without a
+ * newline. */
+static void test_file_reader_streams(void **state)
+{
+    char path[] = "/tmp/dg-test-meetings.XXXXXX";
+    dg_meeting_list a = DG_MEETING_LIST_INIT, b = DG_MEETING_LIST_INIT;
+    struct warn_log wa = { "" }, wb = { "" };
+    dg_diag da = { collect, &wa, 0 }, db = { collect, &wb, 0 };
+    dg_error err = DG_ERROR_INIT;
+    dg_buf data = DG_BUF_INIT, x = DG_BUF_INIT, y = DG_BUF_INIT;
+    size_t i, line_len = strlen(LINE);
+    int fd;
+    FILE *fp;
+
+    (void)state;
+    /* 3 MB of records: chunk boundaries fall inside lines */
+    for (i = 0; i < (3u << 20) / line_len; i++) {
+        assert_int_equal(dg_buf_add(&data, LINE, line_len), DG_OK);
+        if (i == 1000)
+            assert_int_equal(dg_buf_adds(&data, "{oops}\n"), DG_OK);
+        if (i == 2000) { /* 17 MB of one line: over the 16 MiB cap */
+            assert_int_equal(dg_buf_adds(&data, "{\"evidence\":\""), DG_OK);
+            while (data.len % (1u << 20) != 100 || data.len < (19u << 20))
+                assert_int_equal(dg_buf_addc(&data, 'x'), DG_OK);
+            assert_int_equal(dg_buf_adds(&data, "\"}\n"), DG_OK);
+        }
+    }
+    assert_int_equal(dg_buf_adds(&data, "{\"kind\":\"meet\""), DG_OK);
+    fd = mkstemp(path);
+    assert_true(fd >= 0);
+    fp = fdopen(fd, "wb");
+    assert_non_null(fp);
+    assert_int_equal(fwrite(data.ptr, 1, data.len, fp), data.len);
+    assert_int_equal(fclose(fp), 0);
+    assert_int_equal(dg_meeting_read_file(&a, path, &da, &err), DG_OK);
+    assert_int_equal(dg_meeting_read_buf(&b, data.ptr, data.len, path, &db, &err), DG_OK);
+    unlink(path);
+    assert_int_equal(a.len, b.len);
+    assert_int_equal(a.len, (3u << 20) / line_len);
+    assert_int_equal(da.count, 3);
+    assert_string_equal(wa.text, wb.text);
+    assert_non_null(strstr(wa.text, ":1002: malformed JSON"));
+    assert_non_null(strstr(wa.text, ":2003: line longer than"));
+    assert_non_null(strstr(wa.text, "truncated last line"));
+    for (i = 0; i < a.len; i++) {
+        dg_buf_reset(&x);
+        dg_buf_reset(&y);
+        assert_int_equal(dg_meeting_write_json(&x, &a.items[i]), DG_OK);
+        assert_int_equal(dg_meeting_write_json(&y, &b.items[i]), DG_OK);
+        assert_string_equal(x.ptr, y.ptr);
+    }
+    assert_int_equal(dg_meeting_read_file(&a, "/nonexistent/m.jsonl", &da, &err), DG_EIO);
+    assert_non_null(strstr(err.msg, "/nonexistent/m.jsonl: cannot open"));
+    dg_buf_destroy(&data);
+    dg_buf_destroy(&x);
+    dg_buf_destroy(&y);
+    dg_meeting_list_destroy(&a);
+    dg_meeting_list_destroy(&b);
+}
+
+static void test_trailing_garbage_is_malformed(void **state)
+{
+    dg_meeting m;
+    dg_error err = DG_ERROR_INIT;
+    const char *ok = "{\"kind\":\"meet\",\"parties\":[]}  \r\n";
+    const char *bad = "{\"kind\":\"meet\",\"parties\":[]} x";
+
+    (void)state;
+    assert_int_equal(dg_meeting_parse_json(&m, ok, strlen(ok), &err), DG_OK);
+    dg_meeting_destroy(&m);
+    assert_int_equal(dg_meeting_parse_json(&m, bad, strlen(bad), &err), DG_EPARSE);
+    assert_non_null(strstr(err.msg, "malformed JSON at byte 30"));
+}
+
 static void test_id_is_order_independent(void **state)
 {
     dg_meeting a, b;
@@ -128,6 +204,8 @@ int main(void)
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_errors_name_json_path),
         cmocka_unit_test(test_reader_skips_bad_lines),
+        cmocka_unit_test(test_file_reader_streams),
+        cmocka_unit_test(test_trailing_garbage_is_malformed),
         cmocka_unit_test(test_id_is_order_independent),
         cmocka_unit_test(test_names),
     };
