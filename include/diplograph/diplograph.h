@@ -8,6 +8,7 @@
 #include "diplograph/meeting.h"
 #include "diplograph/gazetteer.h"
 #include "diplograph/extract.h"
+#include "diplograph/aliases.h"
 #include "diplograph/resolve.h"
 #include "diplograph/graph.h"
 #include "diplograph/stats.h"
