@@ -29,6 +29,7 @@
 #include <stdio.h>
 
 #include "diplograph/resolve.h"
+#include "model/entity_int.h"
 #include "common.h"
 
 /* qsort that accepts an empty (NULL) array */
@@ -152,27 +153,9 @@ static int role_rank(dg_role r)
     }
 }
 
-/* The country a party stands for: its country field, else the code in a
- * "country:XX" or "person:XX:name" id. "" when none. */
 static void party_country(char out[3], const dg_party *p)
 {
-    const char *id = p->id ? p->id : "";
-
-    out[0] = '\0';
-    if (p->country[0]) {
-        memcpy(out, p->country, 3);
-        return;
-    }
-    if (strncmp(id, "country:", 8) == 0 && strlen(id) == 10) {
-        memcpy(out, id + 8, 3);
-        return;
-    }
-    if (strncmp(id, "person:", 7) == 0 && strlen(id) > 10 && id[9] == ':' &&
-        id[7] >= 'A' && id[7] <= 'Z' && id[8] >= 'A' && id[8] <= 'Z') {
-        out[0] = id[7];
-        out[1] = id[8];
-        out[2] = '\0';
-    }
+    dg_entity_country(out, p);
 }
 
 static int is_bare_country(const dg_party *p)
@@ -251,7 +234,9 @@ static int make_keys(mref *r, const dg_meeting *m)
         if (p->type == DG_PARTY_ORG)
             items[n].key[0] = '\0';
         items[n].id = p->id;
-        items[n].bare = is_bare_country(p) && items[n].key[0];
+        /* a person inferred from a title (an event read back) stands for
+         * his country's office as the title-only party did */
+        items[n].bare = (is_bare_country(p) || p->inferred) && items[n].key[0];
         n++;
     }
     sort_any(items, n, sizeof(*items), slot_item_cmp);
@@ -494,12 +479,13 @@ static int cluster_bucket(mref *refs, size_t a, size_t b, long gap,
 
 /* ---- merging ---- */
 
-static int fill(char **dst, const char *src)
+/* Moves *src into *dst when dst has none (first wins, as a copy would). */
+static void take_str(char **dst, char **src)
 {
-    if (*dst || !src)
-        return DG_OK;
-    *dst = dg_strdup0(src);
-    return *dst ? DG_OK : DG_ENOMEM;
+    if (!*dst && *src) {
+        *dst = *src;
+        *src = NULL;
+    }
 }
 
 static int cmp_party_id(const void *a, const void *b)
@@ -512,14 +498,29 @@ static int cmp_source(const void *a, const void *b)
     return source_cmp(a, b);
 }
 
-/* Adds the parties of src to ev: union by id, filling missing fields. */
-static int merge_parties(dg_meeting *ev, const dg_meeting *src)
+/* q (kept) absorbs p, a party with the same id: the stronger role, the
+ * fields q lacks; inferred only if both were. p is left to destroy. */
+static void absorb_party(dg_party *q, dg_party *p)
+{
+    if (role_rank(p->role) > role_rank(q->role))
+        q->role = p->role;
+    if (!q->country[0])
+        memcpy(q->country, p->country, sizeof(q->country));
+    if (!p->inferred)
+        q->inferred = 0;
+    take_str(&q->name, &p->name);
+    take_str(&q->name_zh, &p->name_zh);
+    take_str(&q->title, &p->title);
+    take_str(&q->title_zh, &p->title_zh);
+}
+
+/* Adds the parties of src to ev (union by id, taking them from src). */
+static int merge_parties(dg_meeting *ev, dg_meeting *src)
 {
     size_t i, j;
-    int rc;
 
     for (i = 0; i < src->n_parties; i++) {
-        const dg_party *p = &src->parties[i];
+        dg_party *p = &src->parties[i];
         dg_party *q = NULL;
 
         if (!p->id)
@@ -529,42 +530,76 @@ static int merge_parties(dg_meeting *ev, const dg_meeting *src)
                 q = &ev->parties[j];
                 break;
             }
-        if (!q) {
-            if ((rc = dg_meeting_add_party(ev, p)) < 0)
-                return rc;
+        if (q) {
+            absorb_party(q, p);
             continue;
         }
-        if (role_rank(p->role) > role_rank(q->role))
-            q->role = p->role;
-        if (!q->country[0])
-            memcpy(q->country, p->country, sizeof(q->country));
-        if (!p->inferred)
-            q->inferred = 0;
-        if ((rc = fill(&q->name, p->name)) < 0 || (rc = fill(&q->name_zh, p->name_zh)) < 0 ||
-            (rc = fill(&q->title, p->title)) < 0 || (rc = fill(&q->title_zh, p->title_zh)) < 0)
-            return rc;
+        {
+            dg_party *np = realloc(ev->parties, (ev->n_parties + 1) * sizeof(*np));
+            if (!np)
+                return DG_ENOMEM;
+            ev->parties = np;
+            ev->parties[ev->n_parties++] = *p;
+            memset(p, 0, sizeof(*p));
+        }
     }
     return DG_OK;
 }
 
-/* Drops bare country parties whose country has a person in the event. */
+/* One party per id (the first keeps its place and absorbs the others);
+ * parties without an id go. */
+static void dedup_parties(dg_meeting *ev)
+{
+    size_t i, j, n = 0;
+
+    for (i = 0; i < ev->n_parties; i++) {
+        dg_party *p = &ev->parties[i];
+        dg_party *q = NULL;
+
+        for (j = 0; p->id && j < n; j++)
+            if (strcmp(ev->parties[j].id, p->id) == 0) {
+                q = &ev->parties[j];
+                break;
+            }
+        if (q)
+            absorb_party(q, p);
+        if (q || !p->id)
+            dg_party_destroy(p);
+        else
+            ev->parties[n++] = *p;
+    }
+    ev->n_parties = n;
+}
+
+/* How surely a party names its country's person: 2 a person by name, 1 a
+ * person inferred from a title, 0 a bare country. */
+static int person_strength(const dg_party *p)
+{
+    if (is_bare_country(p))
+        return 0;
+    if (p->type != DG_PARTY_PERSON)
+        return -1;
+    return p->inferred ? 1 : 2;
+}
+
+/* Drops bare country parties whose country has a person in the event,
+ * and inferred persons whose country has a person named. */
 static void drop_covered_countries(dg_meeting *ev)
 {
     size_t i, j, n = 0;
 
     for (i = 0; i < ev->n_parties; i++) {
         dg_party *p = &ev->parties[i];
+        int s = person_strength(p), covered = 0;
         char cc[3];
-        int covered = 0;
 
         party_country(cc, p);
-        if (is_bare_country(p) && cc[0]) {
+        if ((s == 0 || s == 1) && cc[0]) {
             for (j = 0; j < ev->n_parties && !covered; j++) {
                 char cj[3];
                 const dg_party *q = &ev->parties[j];
                 party_country(cj, q);
-                covered = q->type == DG_PARTY_PERSON && !is_bare_country(q) &&
-                          strcmp(cc, cj) == 0;
+                covered = person_strength(q) > s && strcmp(cc, cj) == 0;
             }
         }
         if (covered)
@@ -575,50 +610,69 @@ static void drop_covered_countries(dg_meeting *ev)
     ev->n_parties = n;
 }
 
-static int merge_event(dg_meeting *ev, mref *const *mem, size_t n, const mref *anchor)
+/* Merges the members of one cluster into ev, taking their records: the
+ * first member's record becomes the event. */
+static int merge_event(dg_meeting *ev, mref *const *mem, size_t n, const mref *anchor,
+                       const dg_entities *ent)
 {
+    dg_meeting *first = (dg_meeting *)mem[0]->m;
     size_t i, j, total = 0, extra = 0;
-    int rc = DG_ENOMEM, best_kind = -1;
+    int rc = DG_ENOMEM, best_kind;
 
-    dg_meeting_init(ev);
-    if (anchor->m->date && !(ev->date = dg_strdup0(anchor->m->date)))
-        goto fail;
     for (i = 0; i < n; i++)
         total += mem[i]->m->n_sources;
-    if (total) {
-        ev->sources = calloc(total, sizeof(dg_source));
-        if (!ev->sources)
-            goto fail;
+    if (anchor->m->date != first->date) {
+        char *d = anchor->m->date ? dg_strdup0(anchor->m->date) : NULL;
+        if (anchor->m->date && !d)
+            return DG_ENOMEM;
+        free(first->date);
+        first->date = d;
     }
-    for (i = 0; i < n; i++) {
-        const dg_meeting *m = mem[i]->m;
+    if (first->n_sources == 0)
+        extra += (size_t)(first->mentions > 0 ? first->mentions : 1);
+    *ev = *first;
+    dg_meeting_init(first);
+    if (!ev->place_name && !ev->place_name_zh)
+        ev->place_country[0] = '\0';
+    best_kind = kind_rank(ev->kind);
+    dedup_parties(ev);
+    if (total > ev->n_sources) {
+        dg_source *s = realloc(ev->sources, total * sizeof(dg_source));
+        if (!s)
+            goto fail;
+        ev->sources = s;
+    }
+    for (i = 1; i < n; i++) {
+        dg_meeting *m = (dg_meeting *)mem[i]->m;
 
         if (kind_rank(m->kind) > best_kind) {
             best_kind = kind_rank(m->kind);
             ev->kind = m->kind;
         }
-        if (i == 0 || m->confidence > ev->confidence)
+        if (m->confidence > ev->confidence)
             ev->confidence = m->confidence;
-        if (!ev->place_name && !ev->place_name_zh &&
-            (m->place_name || m->place_name_zh)) {
-            if ((m->place_name && !(ev->place_name = dg_strdup0(m->place_name))) ||
-                (m->place_name_zh && !(ev->place_name_zh = dg_strdup0(m->place_name_zh))))
-                goto fail;
+        if (!ev->place_name && !ev->place_name_zh && (m->place_name || m->place_name_zh)) {
+            take_str(&ev->place_name, &m->place_name);
+            take_str(&ev->place_name_zh, &m->place_name_zh);
             memcpy(ev->place_country, m->place_country, sizeof(ev->place_country));
         }
-        if (fill(&ev->group, m->group) < 0 || fill(&ev->evidence, m->evidence) < 0)
-            goto fail;
+        take_str(&ev->group, &m->group);
+        take_str(&ev->evidence, &m->evidence);
         if (merge_parties(ev, m) < 0)
             goto fail;
-        for (j = 0; j < m->n_sources; j++) {
-            if (dg_source_copy(&ev->sources[ev->n_sources], &m->sources[j]) < 0)
-                goto fail;
-            ev->n_sources++;
-        }
+        for (j = 0; j < m->n_sources; j++)
+            ev->sources[ev->n_sources++] = m->sources[j];
+        free(m->sources);
+        m->sources = NULL;
         if (m->n_sources == 0)
             extra += (size_t)(m->mentions > 0 ? m->mentions : 1);
+        m->n_sources = 0;
+        dg_meeting_destroy(m);
     }
     drop_covered_countries(ev);
+    if (dg_entities_infer(ent, ev) < 0)
+        goto fail;
+    dedup_parties(ev); /* an inferred person may be one already present */
     sort_any(ev->parties, ev->n_parties, sizeof(dg_party), cmp_party_id);
     sort_any(ev->sources, ev->n_sources, sizeof(dg_source), cmp_source);
     /* the same source read twice (a shard and its merge) counts once */
@@ -647,19 +701,53 @@ static int event_qcmp(const void *a, const void *b)
 int dg_resolve_events(dg_meeting_list *out, const dg_meeting_list *mentions,
                       const dg_resolve_opts *opts, dg_error *err)
 {
+    dg_meeting_list copy = DG_MEETING_LIST_INIT;
+    size_t i;
+
+    if (mentions->len) {
+        copy.items = malloc(mentions->len * sizeof(dg_meeting));
+        if (!copy.items)
+            return dg_error_set(err, DG_ENOMEM, "resolving events: out of memory");
+        copy.cap = mentions->len;
+    }
+    for (i = 0; i < mentions->len; i++) {
+        if (dg_meeting_copy(&copy.items[i], &mentions->items[i]) < 0) {
+            dg_meeting_list_destroy(&copy);
+            return dg_error_set(err, DG_ENOMEM, "resolving events: out of memory");
+        }
+        copy.len++;
+    }
+    return dg_resolve_events_take(out, &copy, opts, err);
+}
+
+int dg_resolve_events_take(dg_meeting_list *out, dg_meeting_list *mentions,
+                           const dg_resolve_opts *opts, dg_error *err)
+{
     dg_resolve_opts def = DG_RESOLVE_OPTS_INIT;
     size_t n = mentions->len, i, j, start = out->len, n_clusters = 0, cl_cap = 0;
     mref *refs = NULL;
     mref **order = NULL;
     cluster *cl = NULL;
+    size_t *anchor = NULL;
+    dg_entities *ent = NULL;
     long gap;
     int rc = DG_ENOMEM;
 
     if (!opts)
         opts = &def;
     gap = opts->max_day_gap < 0 ? 0 : opts->max_day_gap;
-    if (n == 0)
+    if (n == 0) {
+        dg_meeting_list_destroy(mentions);
         return DG_OK;
+    }
+    if ((rc = dg_entities_new(&ent, opts, err)) < 0) {
+        dg_meeting_list_destroy(mentions);
+        return rc;
+    }
+    if ((rc = dg_entities_resolve(ent, mentions->items, n, err)) < 0)
+        goto out_quiet;
+    dg_timing_mark(opts->timing, "resolve: entities");
+    rc = DG_ENOMEM;
     refs = calloc(n, sizeof(*refs));
     order = malloc(n * sizeof(*order));
     if (!refs || !order)
@@ -680,38 +768,40 @@ int dg_resolve_events(dg_meeting_list *out, const dg_meeting_list *mentions,
     for (i = 0; i < n; i++)
         order[i] = &refs[i];
     /* the anchor of each cluster is its first member in refs order */
-    {
-        size_t *anchor = malloc((n_clusters ? n_clusters : 1) * sizeof(size_t));
-        if (!anchor)
+    anchor = malloc((n_clusters ? n_clusters : 1) * sizeof(size_t));
+    if (!anchor)
+        goto out;
+    for (i = n; i-- > 0;)
+        anchor[refs[i].cluster] = i;
+    sort_any(order, n, sizeof(*order), member_order);
+    for (i = 0; i < n; i = j) {
+        dg_meeting ev;
+        for (j = i + 1; j < n && order[j]->cluster == order[i]->cluster; j++)
+            ;
+        if (merge_event(&ev, order + i, j - i, &refs[anchor[order[i]->cluster]], ent) < 0)
             goto out;
-        for (i = n; i-- > 0;)
-            anchor[refs[i].cluster] = i;
-        sort_any(order, n, sizeof(*order), member_order);
-        for (i = 0; i < n; i = j) {
-            dg_meeting ev;
-            for (j = i + 1; j < n && order[j]->cluster == order[i]->cluster; j++)
-                ;
-            if (merge_event(&ev, order + i, j - i, &refs[anchor[order[i]->cluster]]) < 0 ||
-                dg_meeting_list_push(out, &ev) < 0) {
-                dg_meeting_destroy(&ev);
-                free(anchor);
-                goto out;
-            }
+        if (dg_meeting_list_push(out, &ev) < 0) {
+            dg_meeting_destroy(&ev);
+            goto out;
         }
-        free(anchor);
     }
     dg_timing_mark(opts->timing, "resolve: merge");
     sort_any(out->items + start, out->len - start, sizeof(dg_meeting), event_qcmp);
     dg_timing_mark(opts->timing, "resolve: sort events");
     rc = DG_OK;
 out:
+    if (rc < 0)
+        dg_error_set(err, rc, "resolving events: out of memory");
+out_quiet:
     if (refs)
         for (i = 0; i < n; i++)
             mref_destroy(&refs[i]);
     free(refs);
     free(order);
     free(cl);
-    if (rc < 0)
-        dg_error_set(err, rc, "resolving events: out of memory");
+    free(anchor);
+    dg_entities_free(ent);
+    /* what was not merged (an error) goes with the list */
+    dg_meeting_list_destroy(mentions);
     return rc;
 }
