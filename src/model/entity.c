@@ -154,8 +154,15 @@ static int digits(const char *s, size_t n)
     return 1;
 }
 
-/* The first and last day a date may mean, as YYYY-MM-DD strings (a month
- * ends on "31" whatever its length: only the order matters). 0 for an
+static int month_days(int y, int m)
+{
+    static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+    return m == 2 ? 28 + leap : days[(m - 1) % 12];
+}
+
+/* The first and last day a date may mean, as YYYY-MM-DD strings. 0 for an
  * empty or malformed date. */
 static int date_span(char lo[11], char hi[11], const char *d)
 {
@@ -168,8 +175,12 @@ static int date_span(char lo[11], char hi[11], const char *d)
         return 1;
     }
     if (n == 7 && digits(d, 4) && d[4] == '-' && digits(d + 5, 2)) {
+        int y = (d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 + (d[3] - '0');
+        int m = (d[5] - '0') * 10 + (d[6] - '0');
+        if (m < 1 || m > 12)
+            return 0;
         snprintf(lo, 11, "%.7s-01", d);
-        snprintf(hi, 11, "%.7s-31", d);
+        snprintf(hi, 11, "%.7s-%02d", d, month_days(y, m));
         return 1;
     }
     if (n == 4 && digits(d, 4)) {

@@ -558,6 +558,9 @@ static void test_title_only_parties_inferred(void **state)
                  "person:teodoro-locsin-jr|person|Teodoro Locsin Jr.|PH|inferred");
     EXPECT_PARTY(&opts, "2018-10", title_only(p, sizeof(p), "PH", "Foreign Minister", NULL),
                  "country:PH|country|-|PH|named");
+    /* a term to the last day of a month of 30 days holds all that month */
+    EXPECT_PARTY(&opts, "2022-06", title_only(p, sizeof(p), "PH", "Foreign Minister", NULL),
+                 "person:teodoro-locsin-jr|person|Teodoro Locsin Jr.|PH|inferred");
     /* a year, no date, nobody in office, a deputy, an unknown office */
     EXPECT_PARTY(&opts, "2021", title_only(p, sizeof(p), "PH", "Foreign Minister", NULL),
                  "country:PH|country|-|PH|named");
