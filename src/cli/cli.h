@@ -35,10 +35,6 @@ dg_gazetteer *dg_cli_load_gazetteer(const char *cmd, char **extra, int n_extra);
 int dg_cli_read_meetings(const char *cmd, dg_meeting_list *out, char **paths,
                          int n, dg_diag *diag);
 
-/* Names the graph's code-only country nodes from the bundled gazetteer;
- * 0 ok (also when no gazetteer is found), 1 error (printed). */
-int dg_cli_name_countries(const char *cmd, dg_graph *g);
-
 /* Prints each step of t on stderr ("diplograph CMD: step NAME: wall s,
  * cpu s CPU, peak RSS MB"), then their total. */
 void dg_cli_print_timing(const char *cmd, const dg_timing *t);

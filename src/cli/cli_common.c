@@ -109,24 +109,6 @@ int dg_cli_write(const char *cmd, const char *path, const dg_buf *buf)
     return 0;
 }
 
-int dg_cli_name_countries(const char *cmd, dg_graph *g)
-{
-    dg_gazetteer *gaz;
-    dg_error err = DG_ERROR_INIT;
-    int rc = 0;
-
-    /* the names are a nicety: without a gazetteer the codes stay */
-    gaz = dg_cli_load_gazetteer(cmd, NULL, 0);
-    if (!gaz)
-        return 0;
-    if (dg_graph_name_countries(g, gaz, &err) < 0) {
-        dg_cli_error(cmd, "%s", err.msg);
-        rc = 1;
-    }
-    dg_gazetteer_free(gaz);
-    return rc;
-}
-
 void dg_cli_print_timing(const char *cmd, const dg_timing *t)
 {
     double wall = 0, cpu = 0;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/resolve_opts.h"
 
 static const char usage_text[] =
     "usage: diplograph build MEETINGS... [--layer full|people|countries|visits]\n"
@@ -24,6 +25,7 @@ static const char usage_text[] =
     "      --to DATE      last date of the window\n"
     "      --per P        one graph per year, quarter or month: FILE with the period\n"
     "                     before the extension (graph-2021.graphml); needs -o\n"
+    DG_RESOLVE_HELP
     "  -o, --output FILE  write to FILE instead of stdout\n"
     "  -v, --verbose      report counts and the betweenness cutoff on stderr\n"
     "  -h, --help         this text\n";
@@ -92,7 +94,7 @@ static void period_window(char from[16], char to[16], const char *key, int per)
 
 /* Builds, analyses and exports one graph to path; 0 ok, 1 error. */
 static int build_one(const dg_meeting_list *events, const dg_graph_opts *gopts,
-                     dg_format fmt, const char *path, int verbose)
+                     const dg_gazetteer *gaz, dg_format fmt, const char *path, int verbose)
 {
     dg_analyze_opts aopts = DG_ANALYZE_OPTS_INIT;
     dg_error err = DG_ERROR_INIT;
@@ -104,8 +106,10 @@ static int build_one(const dg_meeting_list *events, const dg_graph_opts *gopts,
         dg_cli_error("build", "%s", err.msg);
         goto out;
     }
-    if (dg_cli_name_countries("build", &g) != 0)
+    if (dg_graph_name_countries(&g, gaz, &err) < 0) {
+        dg_cli_error("build", "%s", err.msg);
         goto out;
+    }
     if (verbose) {
         fprintf(stderr, "diplograph build: %s: %s layer, %zu nodes, %zu edges", path,
                 dg_layer_name(g.layer), g.n_nodes, g.n_edges);
@@ -170,6 +174,8 @@ int cmd_build(int argc, char **argv)
         { "output", required_argument, NULL, 'o' },
         { "verbose", no_argument, NULL, 'v' },
         { "help", no_argument, NULL, 'h' },
+        DG_ALIASES_LONGOPT,
+        DG_RESOLVE_GAZETTEER_LONGOPT,
         { NULL, 0, NULL, 0 }
     };
     const char *output = "-";
@@ -181,8 +187,10 @@ int cmd_build(int argc, char **argv)
     dg_diag diag;
     char (*keys)[16] = NULL;
     size_t n_keys = 0, i;
-    int c, verbose = 0, per = PER_NONE, rc = 1;
+    int c, r, verbose = 0, per = PER_NONE, rc = 1;
+    dg_cli_resolve_opts res;
 
+    dg_cli_resolve_opts_init(&res);
     optind = 1;
     while ((c = getopt_long(argc, argv, "l:f:o:vh", longopts, NULL)) != -1) {
         switch (c) {
@@ -229,7 +237,10 @@ int cmd_build(int argc, char **argv)
             fputs(usage_text, stdout);
             return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
         default:
-            fputs(usage_text, stderr);
+            if ((r = dg_cli_resolve_opt(&res, "build", c, optarg)) == 0)
+                break;
+            if (r == 1)
+                fputs(usage_text, stderr);
             return 2;
         }
     }
@@ -243,15 +254,16 @@ int cmd_build(int argc, char **argv)
         return 2;
     }
     dg_cli_diag_init(&diag, "build");
+    if (dg_cli_resolve_opts_load(&res, "build", 1, &ropts))
+        goto out;
     if (dg_cli_read_meetings("build", &mentions, argv + optind, argc - optind, &diag))
         goto out;
-    if (dg_resolve_events(&events, &mentions, &ropts, &err) < 0) {
+    if (dg_resolve_events_take(&events, &mentions, &ropts, &err) < 0) {
         dg_cli_error("build", "%s", err.msg);
         goto out;
     }
-    dg_meeting_list_destroy(&mentions);
     if (per == PER_NONE) {
-        rc = build_one(&events, &gopts, fmt, output, verbose);
+        rc = build_one(&events, &gopts, res.gaz, fmt, output, verbose);
         goto out;
     }
     /* the periods that hold dated events inside the window */
@@ -300,7 +312,7 @@ int cmd_build(int argc, char **argv)
             dg_cli_error("build", "out of memory");
             rc = 1;
         } else {
-            rc = build_one(&sub, &po, fmt, path, verbose);
+            rc = build_one(&sub, &po, res.gaz, fmt, path, verbose);
         }
         free(path);
         free(sub.items);
@@ -309,5 +321,6 @@ out:
     free(keys);
     dg_meeting_list_destroy(&mentions);
     dg_meeting_list_destroy(&events);
+    dg_cli_resolve_opts_destroy(&res);
     return rc;
 }

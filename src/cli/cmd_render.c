@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/resolve_opts.h"
 
 static const char CMD[] = "render";
 
@@ -33,6 +34,9 @@ static void usage(FILE *fp)
         "      --from DATE      only meetings on or after DATE (YYYY-MM-DD)\n"
         "      --to DATE        only meetings on or before DATE\n"
         "      --report FILE    also write the self-contained HTML report\n"
+        "      --aliases FILE   more names for people and merges of ids (JSON,\n"
+        "                       docs/resolution.md; repeatable)\n"
+        "      --gazetteer FILE add or override gazetteer entries (repeatable)\n"
         "  -h, --help           this help\n\n"
         "exit status: 0 ok, 1 runtime or data error, 2 usage error\n");
 }
@@ -43,6 +47,7 @@ typedef struct {
     const char *report;
     dg_render_opts render;
     dg_graph_opts graph;
+    dg_cli_resolve_opts resolve;
 } options;
 
 static const char *format_from_path(const char *path)
@@ -95,11 +100,13 @@ static int parse_args(options *o, int argc, char **argv)
         { "to", required_argument, NULL, O_TO },
         { "report", required_argument, NULL, O_REPORT },
         { "help", no_argument, NULL, 'h' },
+        DG_ALIASES_LONGOPT,
+        DG_RESOLVE_GAZETTEER_LONGOPT,
         { NULL, 0, NULL, 0 }
     };
     dg_error err = DG_ERROR_INIT;
     long v;
-    int c;
+    int c, r;
 
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:f:h", longopts, NULL)) != -1) {
@@ -137,7 +144,10 @@ static int parse_args(options *o, int argc, char **argv)
         case O_REPORT: o->report = optarg; break;
         case 'h': return -1;
         default:
-            fprintf(stderr, "Try 'diplograph render --help'.\n");
+            if ((r = dg_cli_resolve_opt(&o->resolve, CMD, c, optarg)) == 0)
+                break;
+            if (r == 1)
+                fprintf(stderr, "Try 'diplograph render --help'.\n");
             return 2;
         }
     }
@@ -165,7 +175,7 @@ static int parse_args(options *o, int argc, char **argv)
 }
 
 /* Everything after parsing: 0 ok, 1 failed (printed), 2 bad option value. */
-static int run(const options *o, char **paths, int n_paths)
+static int run(options *o, char **paths, int n_paths)
 {
     dg_meeting_list mentions = DG_MEETING_LIST_INIT, events = DG_MEETING_LIST_INIT;
     dg_resolve_opts ropts = DG_RESOLVE_OPTS_INIT;
@@ -180,16 +190,17 @@ static int run(const options *o, char **paths, int n_paths)
 
     dg_graph_init(&g);
     dg_cli_diag_init(&diag, CMD);
+    if (dg_cli_resolve_opts_load(&o->resolve, CMD, 1, &ropts))
+        goto out;
     if (dg_cli_read_meetings(CMD, &mentions, paths, n_paths, &diag) != 0)
         goto out;
-    if (dg_resolve_events(&events, &mentions, &ropts, &err) < 0 ||
+    if (dg_resolve_events_take(&events, &mentions, &ropts, &err) < 0 ||
         dg_graph_build(&g, &events, &o->graph, &err) < 0 ||
-        dg_graph_analyze(&g, &aopts, &err) < 0) {
+        dg_graph_analyze(&g, &aopts, &err) < 0 ||
+        dg_graph_name_countries(&g, o->resolve.gaz, &err) < 0) {
         dg_cli_error(CMD, "%s", err.msg);
         goto out;
     }
-    if (dg_cli_name_countries(CMD, &g) != 0)
-        goto out;
     gvc = gvContext(); /* process-wide Graphviz setup: the CLI's job */
     if (!gvc) {
         dg_cli_error(CMD, "cannot start Graphviz");
@@ -233,6 +244,7 @@ out:
     dg_graph_destroy(&g);
     dg_meeting_list_destroy(&events);
     dg_meeting_list_destroy(&mentions);
+    dg_cli_resolve_opts_destroy(&o->resolve);
     return status;
 }
 
@@ -247,6 +259,7 @@ int cmd_render(int argc, char **argv)
     o.output = "-";
     o.render = ro;
     o.graph = go;
+    dg_cli_resolve_opts_init(&o.resolve);
     rc = parse_args(&o, argc, argv);
     if (rc < 0) {
         usage(stdout);

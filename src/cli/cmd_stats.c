@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "cli/cli.h"
+#include "cli/resolve_opts.h"
 
 static const char usage_text[] =
     "usage: diplograph stats MEETINGS... [--format table|csv|json] [--top N]\n"
@@ -33,6 +34,7 @@ static const char usage_text[] =
     "                     and harmonic centrality from K sampled sources (64;\n"
     "                     0 uses the cutoff)\n"
     "      --seed N       seed for the community detection (42)\n"
+    DG_RESOLVE_HELP
     "  -o, --output FILE  write to FILE instead of stdout\n"
     "  -v, --verbose      report counts, timings and the betweenness cutoff on stderr\n"
     "  -h, --help         this text\n";
@@ -73,6 +75,8 @@ int cmd_stats(int argc, char **argv)
         { "betweenness-cutoff", required_argument, NULL, OPT_CUTOFF },
         { "betweenness-sample", required_argument, NULL, OPT_SAMPLE },
         { "seed", required_argument, NULL, OPT_SEED },
+        DG_ALIASES_LONGOPT,
+        DG_RESOLVE_GAZETTEER_LONGOPT,
         { "output", required_argument, NULL, 'o' },
         { "verbose", no_argument, NULL, 'v' },
         { "help", no_argument, NULL, 'h' },
@@ -88,11 +92,14 @@ int cmd_stats(int argc, char **argv)
     dg_buf out = DG_BUF_INIT;
     dg_error err = DG_ERROR_INIT;
     dg_diag diag;
-    int c, verbose = 0, rc = 1;
+    int c, r, verbose = 0, rc = 1;
+    size_t n_mentions;
     long v;
     double t0 = now(), t;
     dg_timing tm;
+    dg_cli_resolve_opts res;
 
+    dg_cli_resolve_opts_init(&res);
     dg_timing_init(&tm);
     dg_graph_init(&g);
     optind = 1;
@@ -104,14 +111,14 @@ int cmd_stats(int argc, char **argv)
         case 'n':
             if (parse_long(&v, optarg) < 0 || v < 1 || v > 1000000) {
                 dg_cli_error("stats", "--top: expected a number from 1 to 1000000, not '%s'", optarg);
-                return 2;
+                goto bad_usage;
             }
             sopts.top = (int)v;
             break;
         case 'l':
             if (dg_layer_parse(&gopts.layer, optarg) < 0) {
                 dg_cli_error("stats", "--layer: expected full, people, countries or visits, not '%s'", optarg);
-                return 2;
+                goto bad_usage;
             }
             break;
         case OPT_FROM:
@@ -123,7 +130,7 @@ int cmd_stats(int argc, char **argv)
         case OPT_EXACT:
             if (parse_long(&v, optarg) < 0 || v < 0) {
                 dg_cli_error("stats", "--exact-betweenness-max: expected a number, not '%s'", optarg);
-                return 2;
+                goto bad_usage;
             }
             aopts.exact_betweenness_max = v;
             break;
@@ -132,7 +139,7 @@ int cmd_stats(int argc, char **argv)
             double d = strtod(optarg, &end);
             if (*end || !(d > 0)) {
                 dg_cli_error("stats", "--betweenness-cutoff: expected a positive number, not '%s'", optarg);
-                return 2;
+                goto bad_usage;
             }
             aopts.betweenness_cutoff = d;
             break;
@@ -140,14 +147,14 @@ int cmd_stats(int argc, char **argv)
         case OPT_SAMPLE:
             if (parse_long(&v, optarg) < 0 || v < 0) {
                 dg_cli_error("stats", "--betweenness-sample: expected a number, not '%s'", optarg);
-                return 2;
+                goto bad_usage;
             }
             aopts.betweenness_sources = v;
             break;
         case OPT_SEED:
             if (parse_long(&v, optarg) < 0 || v < 0) {
                 dg_cli_error("stats", "--seed: expected a number, not '%s'", optarg);
-                return 2;
+                goto bad_usage;
             }
             aopts.seed = (unsigned long)v;
             break;
@@ -159,21 +166,25 @@ int cmd_stats(int argc, char **argv)
             break;
         case 'h':
             fputs(usage_text, stdout);
+            dg_cli_resolve_opts_destroy(&res);
             return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
         default:
-            fputs(usage_text, stderr);
-            return 2;
+            if ((r = dg_cli_resolve_opt(&res, "stats", c, optarg)) == 0)
+                break;
+            if (r == 1)
+                fputs(usage_text, stderr);
+            goto bad_usage;
         }
     }
     if (strcmp(format, "table") != 0 && strcmp(format, "csv") != 0 &&
         strcmp(format, "json") != 0) {
         dg_cli_error("stats", "--format: expected table, csv or json, not '%s'", format);
-        return 2;
+        goto bad_usage;
     }
     if (optind >= argc) {
         dg_cli_error("stats", "no meeting files given");
         fputs(usage_text, stderr);
-        return 2;
+        goto bad_usage;
     }
     dg_cli_diag_init(&diag, "stats");
     if (verbose) {
@@ -181,27 +192,31 @@ int cmd_stats(int argc, char **argv)
         gopts.timing = &tm;
         aopts.timing = &tm;
     }
-    dg_timing_restart(&tm);
+    if (dg_cli_resolve_opts_load(&res, "stats", 1, &ropts))
+        goto out;
+    dg_timing_mark(&tm, "gazetteer, aliases");
     if (dg_cli_read_meetings("stats", &mentions, argv + optind, argc - optind, &diag))
         goto out;
     dg_timing_mark(&tm, "read meetings");
     t = now();
-    if (dg_resolve_events(&events, &mentions, &ropts, &err) < 0) {
+    n_mentions = mentions.len;
+    /* the records become the events: never both in memory */
+    if (dg_resolve_events_take(&events, &mentions, &ropts, &err) < 0) {
         dg_cli_error("stats", "%s", err.msg);
         goto out;
     }
     if (verbose)
         fprintf(stderr, "diplograph stats: %zu records -> %zu events (%.2f s read, %.2f s resolve)\n",
-                mentions.len, events.len, t - t0, now() - t);
-    dg_meeting_list_destroy(&mentions); /* the events are all we need now */
-    dg_timing_mark(&tm, "free mentions");
+                n_mentions, events.len, t - t0, now() - t);
     t = now();
     if (dg_graph_build(&g, &events, &gopts, &err) < 0) {
         dg_cli_error("stats", "%s", err.msg);
         goto out;
     }
-    if (dg_cli_name_countries("stats", &g) != 0)
+    if (dg_graph_name_countries(&g, res.gaz, &err) < 0) {
+        dg_cli_error("stats", "%s", err.msg);
         goto out;
+    }
     dg_timing_mark(&tm, "name countries");
     if (verbose)
         fprintf(stderr, "diplograph stats: %s layer: %zu nodes, %zu edges (%.2f s)\n",
@@ -244,10 +259,14 @@ out:
     dg_graph_destroy(&g);
     dg_meeting_list_destroy(&mentions);
     dg_meeting_list_destroy(&events);
+    dg_cli_resolve_opts_destroy(&res);
     if (verbose) {
         dg_timing_mark(&tm, "free");
         dg_cli_print_timing("stats", &tm);
         fprintf(stderr, "diplograph stats: done in %.2f s\n", now() - t0);
     }
     return rc;
+bad_usage:
+    dg_cli_resolve_opts_destroy(&res);
+    return 2;
 }
