@@ -1,6 +1,6 @@
 #ifndef DIPLOGRAPH_ALIASES_H
 #define DIPLOGRAPH_ALIASES_H
-/* User aliases for entity resolution (--aliases FILE, docs/aliases.md):
+/* User aliases for entity resolution (--aliases FILE, docs/resolution.md):
  * more names for people, and merges of ids that the gazetteer and the
  * resolver keep apart.
  *
