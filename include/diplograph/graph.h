@@ -63,9 +63,10 @@ typedef struct {
     long count[DG_KIND_COUNT]; /* meetings per kind */
     long meetings;
     long sources;     /* sources behind those meetings */
-    char *first_date;
+    char *first_date; /* dates[0] and dates[n_dates - 1], or NULL */
     char *last_date;
-    char **dates;     /* sorted distinct dates (for GEXF spells) */
+    char **dates;     /* sorted distinct dates (for GEXF spells); one block
+                       * with the strings, freed by dg_graph_destroy */
     size_t n_dates;
 } dg_edge;
 
