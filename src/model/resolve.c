@@ -45,6 +45,7 @@ enum { DCLASS_DAY = 0, DCLASS_MONTH, DCLASS_YEAR, DCLASS_NONE };
 typedef struct {
     const dg_meeting *m;
     char *bucket;     /* malloc'd bucket key */
+    size_t bucket_rank; /* rank of the key among all keys (rank_buckets) */
     char **slots;     /* per bucket slot: person ids (malloc'd) or NULL */
     size_t n_slots;
     int dclass;
@@ -294,6 +295,79 @@ static void mref_destroy(mref *r)
     free(r->slots);
 }
 
+/* ---- bucket ranks ---- */
+
+static uint64_t hash_str(const char *s)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+
+    while (*s) {
+        h ^= (unsigned char)*s++;
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+static int cmp_str_ptr(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Ranks each bucket key among the distinct keys (in string order, so the
+ * order does not depend on the input's): the sort then compares integers.
+ * (The keys stay until the end: freeing a million small strings here
+ * left the heap in pieces, and the peak 170 MB higher.) */
+static int rank_buckets(mref *refs, size_t n)
+{
+    size_t cap = 16, n_keys = 0, i, *slot = NULL, *rank = NULL;
+    char **keys = NULL;
+    int rc = DG_ENOMEM;
+
+    while (cap < 2 * n)
+        cap *= 2;
+    slot = calloc(cap, sizeof(size_t)); /* key index + 1, 0 empty */
+    keys = malloc(n * sizeof(char *));
+    if (!slot || !keys)
+        goto out;
+    for (i = 0; i < n; i++) {
+        size_t h = (size_t)hash_str(refs[i].bucket) & (cap - 1);
+        while (slot[h] && strcmp(keys[slot[h] - 1], refs[i].bucket) != 0)
+            h = (h + 1) & (cap - 1);
+        if (!slot[h]) {
+            keys[n_keys++] = refs[i].bucket;
+            slot[h] = n_keys;
+        }
+        refs[i].bucket_rank = slot[h] - 1; /* the key's index, for now */
+    }
+    /* index -> rank: sort the distinct keys, remember where each went */
+    {
+        char **sorted = malloc((n_keys ? n_keys : 1) * sizeof(char *));
+        rank = malloc((n_keys ? n_keys : 1) * sizeof(size_t));
+        if (!sorted || !rank) {
+            free(sorted);
+            goto out;
+        }
+        memcpy(sorted, keys, n_keys * sizeof(char *));
+        sort_any(sorted, n_keys, sizeof(char *), cmp_str_ptr);
+        /* find each key's index again through the table */
+        for (i = 0; i < n_keys; i++) {
+            size_t h = (size_t)hash_str(sorted[i]) & (cap - 1);
+            while (strcmp(keys[slot[h] - 1], sorted[i]) != 0)
+                h = (h + 1) & (cap - 1);
+            rank[slot[h] - 1] = i;
+        }
+        free(sorted);
+    }
+    for (i = 0; i < n; i++)
+        refs[i].bucket_rank = rank[refs[i].bucket_rank];
+    rc = DG_OK;
+out:
+    free(slot);
+    free(keys);
+    free(rank);
+    return rc;
+}
+
 /* ---- canonical order ---- */
 
 static int party_cmp(const dg_party *a, const dg_party *b)
@@ -348,8 +422,8 @@ static int mref_order(const void *pa, const void *pb)
     const mref *x = pa, *y = pb;
     int c;
 
-    if ((c = strcmp(x->bucket, y->bucket)))
-        return c;
+    if (x->bucket_rank != y->bucket_rank)
+        return x->bucket_rank < y->bucket_rank ? -1 : 1;
     if (x->dclass != y->dclass)
         return x->dclass - y->dclass;
     if (x->dclass == DCLASS_DAY && x->day != y->day)
@@ -693,11 +767,6 @@ fail:
     return rc;
 }
 
-static int event_qcmp(const void *a, const void *b)
-{
-    return dg_meeting_cmp(a, b);
-}
-
 int dg_resolve_events(dg_meeting_list *out, const dg_meeting_list *mentions,
                       const dg_resolve_opts *opts, dg_error *err)
 {
@@ -755,11 +824,13 @@ int dg_resolve_events_take(dg_meeting_list *out, dg_meeting_list *mentions,
     for (i = 0; i < n; i++)
         if (make_keys(&refs[i], &mentions->items[i]) < 0)
             goto out;
+    if (rank_buckets(refs, n) < 0)
+        goto out;
     dg_timing_mark(opts->timing, "resolve: keys");
     sort_any(refs, n, sizeof(*refs), mref_order);
     dg_timing_mark(opts->timing, "resolve: sort");
     for (i = 0; i < n; i = j) {
-        for (j = i + 1; j < n && strcmp(refs[i].bucket, refs[j].bucket) == 0; j++)
+        for (j = i + 1; j < n && refs[i].bucket_rank == refs[j].bucket_rank; j++)
             ;
         if (cluster_bucket(refs, i, j, gap, &cl, &cl_cap, &n_clusters) < 0)
             goto out;
@@ -786,7 +857,14 @@ int dg_resolve_events_take(dg_meeting_list *out, dg_meeting_list *mentions,
         }
     }
     dg_timing_mark(opts->timing, "resolve: merge");
-    sort_any(out->items + start, out->len - start, sizeof(dg_meeting), event_qcmp);
+    /* the keys are done with: free them before the sort needs its own */
+    for (i = 0; i < n; i++)
+        mref_destroy(&refs[i]);
+    free(refs);
+    refs = NULL;
+    free(order);
+    order = NULL;
+    dg_meeting_sort(out->items + start, out->len - start);
     dg_timing_mark(opts->timing, "resolve: sort events");
     rc = DG_OK;
 out:

@@ -184,6 +184,60 @@ static void test_id_is_order_independent(void **state)
     dg_meeting_destroy(&b);
 }
 
+static int cmp_meetings(const void *a, const void *b)
+{
+    return dg_meeting_cmp(a, b);
+}
+
+/* dg_meeting_sort (integer keys, records moved in place) orders as a
+ * plain sort by dg_meeting_cmp does; dates in another form fall back. */
+static void test_sort_by_keys(void **state)
+{
+    static const char *const dates[] = { NULL, "2021", "2021-06", "2021-06-07", "2021-06-30",
+                                         "2020-12-31", "2021-05" };
+    dg_meeting_list a = DG_MEETING_LIST_INIT, b = DG_MEETING_LIST_INIT;
+    dg_buf x = DG_BUF_INIT, y = DG_BUF_INIT;
+    dg_error err = DG_ERROR_INIT;
+    unsigned r = 5;
+    size_t i;
+    int round;
+
+    (void)state;
+    for (round = 0; round < 2; round++) {
+        for (i = 0; i < 300; i++) {
+            dg_meeting m, c;
+            char line[512];
+            r = r * 1103515245u + 12345u;
+            snprintf(line, sizeof(line),
+                     "{\"kind\":\"%s\",\"date\":%s%s%s,\"parties\":[{\"id\":\"person:p%u\"},"
+                     "{\"id\":\"person:q%u\"}],\"source\":{\"file\":\"f\",\"doc\":%zu}}",
+                     (r >> 9) % 2 ? "meet" : "talks", dates[(r >> 4) % 7] ? "\"" : "",
+                     dates[(r >> 4) % 7] ? dates[(r >> 4) % 7] : "null",
+                     dates[(r >> 4) % 7] ? "\"" : "", (r >> 12) % 4, (r >> 14) % 3, i % 50);
+            if (round == 1 && i == 150) /* a date of another form */
+                snprintf(line, sizeof(line), "{\"kind\":\"meet\",\"date\":\"June 2021\",\"parties\":[]}");
+            assert_int_equal(dg_meeting_parse_json(&m, line, strlen(line), &err), DG_OK);
+            assert_int_equal(dg_meeting_copy(&c, &m), DG_OK);
+            assert_int_equal(dg_meeting_list_push(&a, &m), DG_OK);
+            assert_int_equal(dg_meeting_list_push(&b, &c), DG_OK);
+        }
+        dg_meeting_list_sort(&a);
+        qsort(b.items, b.len, sizeof(dg_meeting), cmp_meetings);
+        for (i = 0; i < a.len; i++) {
+            dg_buf_reset(&x);
+            dg_buf_reset(&y);
+            assert_int_equal(dg_meeting_write_json(&x, &a.items[i]), DG_OK);
+            assert_int_equal(dg_meeting_write_json(&y, &b.items[i]), DG_OK);
+            /* records equal under the order may swap: compare keys */
+            assert_int_equal(dg_meeting_cmp(&a.items[i], &b.items[i]), 0);
+        }
+        dg_meeting_list_destroy(&a);
+        dg_meeting_list_destroy(&b);
+    }
+    dg_buf_destroy(&x);
+    dg_buf_destroy(&y);
+}
+
 static void test_names(void **state)
 {
     dg_kind k;
@@ -208,6 +262,7 @@ int main(void)
         cmocka_unit_test(test_trailing_garbage_is_malformed),
         cmocka_unit_test(test_id_is_order_independent),
         cmocka_unit_test(test_names),
+        cmocka_unit_test(test_sort_by_keys),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
