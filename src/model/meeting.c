@@ -6,6 +6,7 @@
 
 #include "diplograph/meeting.h"
 #include "diplograph/utf8.h"
+#include "model/meeting_int.h"
 #include "common.h"
 
 /* A JSON line longer than this is refused rather than parsed: a meeting
@@ -655,22 +656,15 @@ static int parse_meeting(dg_meeting *m, const cJSON *o, dg_error *err)
     return DG_OK;
 }
 
-int dg_meeting_parse_json(dg_meeting *m, const char *line, size_t len,
-                          dg_error *err)
+int dg_meeting_parse_cjson(dg_meeting *m, const char *line, size_t len, dg_error *err)
 {
     const char *end = NULL;
     cJSON *o;
     int rc;
 
     dg_meeting_init(m);
-    if (len > DG_MAX_JSON_LINE)
-        return dg_error_set(err, DG_EPARSE, "line longer than %u bytes",
-                            DG_MAX_JSON_LINE);
-    /* strings are NUL-terminated after parsing; a NUL inside is an error */
-    if (memchr(line, '\0', len))
-        return dg_error_set(err, DG_EPARSE, "NUL byte in JSON line");
     /* parsed in place, bounded by len (no copy to NUL-terminate); what
-     * follows the value may only be white space */
+     * follows the value may only be white space (as cJSON skips it) */
     o = cJSON_ParseWithLengthOpts(line, len, &end, 0);
     if (!o) {
         size_t at = end && end >= line ? (size_t)(end - line) : 0;
@@ -679,8 +673,7 @@ int dg_meeting_parse_json(dg_meeting *m, const char *line, size_t len,
             at = (size_t)(ep - line);
         return dg_error_set(err, DG_EPARSE, "malformed JSON at byte %zu", at + 1);
     }
-    while (end && end < line + len &&
-           (*end == ' ' || *end == '\t' || *end == '\r' || *end == '\n'))
+    while (end && end < line + len && (unsigned char)*end <= 32)
         end++;
     if (end && end != line + len) {
         cJSON_Delete(o);
@@ -692,6 +685,27 @@ int dg_meeting_parse_json(dg_meeting *m, const char *line, size_t len,
     if (rc < 0)
         dg_meeting_destroy(m);
     return rc;
+}
+
+int dg_meeting_parse_json(dg_meeting *m, const char *line, size_t len,
+                          dg_error *err)
+{
+    int rc;
+
+    dg_meeting_init(m);
+    if (len > DG_MAX_JSON_LINE)
+        return dg_error_set(err, DG_EPARSE, "line longer than %u bytes",
+                            DG_MAX_JSON_LINE);
+    /* strings are NUL-terminated after parsing; a NUL inside is an error */
+    if (memchr(line, '\0', len))
+        return dg_error_set(err, DG_EPARSE, "NUL byte in JSON line");
+    /* the usual form directly; anything else through cJSON */
+    rc = dg_meeting_scan(m, line, len);
+    if (rc > 0)
+        return DG_OK;
+    if (rc < 0)
+        return dg_error_set(err, DG_ENOMEM, "out of memory");
+    return dg_meeting_parse_cjson(m, line, len, err);
 }
 
 void dg_meeting_list_init(dg_meeting_list *l)
