@@ -513,12 +513,65 @@ static int name_nodes(dg_graph *g)
     return DG_OK;
 }
 
+/* Sorts the records into erec_cmp order: they were appended in event
+ * order, so a stable sort by (a, b, type) gives it. A radix sort on that
+ * key (16 bits a pass, passes where all records share the digit skipped)
+ * instead of qsort with a comparator: millions of records. DG_ENOMEM
+ * leaves them as they were. */
+static int sort_recs(erec *r, size_t n)
+{
+    enum { DIGIT = 16, BUCKETS = 1 << DIGIT };
+    erec *tmp;
+    size_t *count, i, pass;
+
+    if (n < 2)
+        return DG_OK;
+    for (i = 0; i < n; i++)
+        if (r[i].a >= ((size_t)1 << 31) || r[i].b >= ((size_t)1 << 31))
+            return DG_EINVAL; /* beyond the key: the comparator sorts */
+    tmp = malloc(n * sizeof(erec));
+    count = malloc((BUCKETS + 1) * sizeof(size_t));
+    if (!tmp || !count) {
+        free(tmp);
+        free(count);
+        return DG_ENOMEM;
+    }
+    for (pass = 0; pass < 64 / DIGIT; pass++) {
+        unsigned shift = (unsigned)(pass * DIGIT);
+        size_t sum = 0;
+        erec *from = r, *to = tmp;
+        memset(count, 0, (BUCKETS + 1) * sizeof(size_t));
+        for (i = 0; i < n; i++)
+            count[((((uint64_t)from[i].a << 33) | ((uint64_t)from[i].b << 2) |
+                    (uint64_t)from[i].type) >> shift) & (BUCKETS - 1)]++;
+        for (i = 0; i < BUCKETS && count[i] != n; i++)
+            ;
+        if (i < BUCKETS)
+            continue; /* one digit for all: nothing to do */
+        for (i = 0; i < BUCKETS; i++) {
+            size_t c = count[i];
+            count[i] = sum;
+            sum += c;
+        }
+        for (i = 0; i < n; i++) {
+            uint64_t key = ((uint64_t)from[i].a << 33) | ((uint64_t)from[i].b << 2) |
+                           (uint64_t)from[i].type;
+            to[count[(key >> shift) & (BUCKETS - 1)]++] = from[i];
+        }
+        memcpy(r, tmp, n * sizeof(erec));
+    }
+    free(tmp);
+    free(count);
+    return DG_OK;
+}
+
 static int make_edges(dg_graph *g, builder *b, const dg_meeting_list *events)
 {
     size_t i, j, k, ne = 0;
     char **dates = NULL;
 
-    dg_qsort(b->recs, b->n_recs, sizeof(erec), erec_cmp);
+    if (sort_recs(b->recs, b->n_recs) < 0)
+        dg_qsort(b->recs, b->n_recs, sizeof(erec), erec_cmp);
     for (i = 0; i < b->n_recs; i = j) {
         for (j = i + 1; j < b->n_recs && b->recs[j].a == b->recs[i].a &&
                         b->recs[j].b == b->recs[i].b && b->recs[j].type == b->recs[i].type;
