@@ -18,6 +18,10 @@
 
 /* igraph's IGRAPH_SHORTEST_PATH_EPSILON */
 #define PATH_EPSILON 1e-10
+/* A relative margin well outside PATH_EPSILON's reach (which is at most
+ * 2 * PATH_EPSILON of the larger value): a length beyond it is longer
+ * without asking cmp_eps, which most of the arcs of a search are. */
+#define CLEARLY_LONGER 1e-8
 
 typedef struct {
     size_t *off;   /* arcs of node u: [off[u], off[u + 1]) */
@@ -190,7 +194,7 @@ static void dijkstra(search *w, const adjacency *a, size_t n, size_t s, int coun
             size_t v = a->to[k];
             double alt = w->dist[u] + a->len[k];
             int c;
-            if (v == s)
+            if (v == s || (w->dist[v] >= 0 && alt > w->dist[v] * (1.0 + CLEARLY_LONGER)))
                 continue;
             if (w->dist[v] < 0) {
                 w->dist[v] = alt;
@@ -226,9 +230,13 @@ static void accumulate(search *w, const adjacency *rev, size_t s, double *bc)
         double share = (1.0 + w->delta[x]) / w->sigma[x];
         for (k = rev->off[x]; k < rev->off[x + 1]; k++) {
             size_t v = rev->to[k];
+            double via;
             if (w->dist[v] < 0 || v == x)
                 continue;
-            if (cmp_eps(w->dist[v] + rev->len[k], w->dist[x]) == 0)
+            via = w->dist[v] + rev->len[k];
+            if (via > w->dist[x] * (1.0 + CLEARLY_LONGER))
+                continue;
+            if (cmp_eps(via, w->dist[x]) == 0)
                 w->delta[v] += w->sigma[v] * share;
         }
         if (x != s)
