@@ -44,9 +44,10 @@ enum { DCLASS_DAY = 0, DCLASS_MONTH, DCLASS_YEAR, DCLASS_NONE };
 
 typedef struct {
     const dg_meeting *m;
-    char *bucket;     /* malloc'd bucket key */
+    char *bucket;     /* bucket key (in the slots' block) */
     size_t bucket_rank; /* rank of the key among all keys (rank_buckets) */
-    char **slots;     /* per bucket slot: person ids (malloc'd) or NULL */
+    char **slots;     /* per bucket slot: person ids or NULL; one malloc'd
+                       * block with the key and the ids (make_keys) */
     size_t n_slots;
     int dclass;
     long day;         /* days since 1970-01-01 for DCLASS_DAY */
@@ -203,13 +204,31 @@ static int source_cmp(const dg_source *a, const dg_source *b)
     return dg_strcmp0(a->lang, b->lang);
 }
 
-/* Builds r's bucket key and slots. */
-static int make_keys(mref *r, const dg_meeting *m)
+/* What make_keys reuses from one mention to the next. */
+typedef struct {
+    slot_item *items;
+    size_t cap;
+    dg_buf key, persons;   /* the bucket key; the slots' texts, NUL-separated */
+    long *slot_at;         /* per slot: offset in persons, or -1 (wild) */
+    size_t slot_cap;
+} keys_scratch;
+
+static void keys_scratch_destroy(keys_scratch *k)
 {
-    dg_buf key = DG_BUF_INIT, persons = DG_BUF_INIT;
-    slot_item *items = NULL;
-    size_t n = 0, i, j;
-    int fam = kind_family(m->kind), rc = DG_ENOMEM;
+    free(k->items);
+    free(k->slot_at);
+    dg_buf_destroy(&k->key);
+    dg_buf_destroy(&k->persons);
+}
+
+/* Builds r's bucket key and slots, in one allocation (the slot pointers,
+ * the key, the slots' texts): a million mentions, a million blocks. */
+static int make_keys(mref *r, const dg_meeting *m, keys_scratch *k)
+{
+    slot_item *items;
+    size_t n = 0, i, j, ns = 0, size;
+    int fam = kind_family(m->kind);
+    char *block;
 
     r->m = m;
     r->dclass = date_class(m->date, &r->day);
@@ -218,81 +237,87 @@ static int make_keys(mref *r, const dg_meeting *m)
         if (!r->first || source_cmp(&m->sources[i], r->first) < 0)
             r->first = &m->sources[i];
     r->group_mode = fam == 2 && m->group && m->group[0];
+    dg_buf_reset(&k->key);
+    dg_buf_reset(&k->persons);
     if (r->group_mode) {
-        if (dg_buf_addf(&key, "%d|G|%s", fam, m->group) < 0)
-            goto out;
-        r->bucket = dg_buf_detach(&key);
-        return r->bucket ? DG_OK : DG_ENOMEM;
-    }
-    items = malloc((m->n_parties ? m->n_parties : 1) * sizeof(*items));
-    if (!items)
-        goto out;
-    for (i = 0; i < m->n_parties; i++) {
-        const dg_party *p = &m->parties[i];
-        if (!p->id)
-            continue;
-        party_country(items[n].key, p);
-        if (p->type == DG_PARTY_ORG)
-            items[n].key[0] = '\0';
-        items[n].id = p->id;
-        /* a person inferred from a title (an event read back) stands for
-         * his country's office as the title-only party did */
-        items[n].bare = (is_bare_country(p) || p->inferred) && items[n].key[0];
-        n++;
-    }
-    sort_any(items, n, sizeof(*items), slot_item_cmp);
-    r->slots = calloc(n ? n : 1, sizeof(char *));
-    if (!r->slots)
-        goto out;
-    if (dg_buf_addf(&key, "%d|P", fam) < 0)
-        goto out;
-    for (i = 0; i < n; i = j) {
-        const char *k = items[i].key[0] ? items[i].key : items[i].id;
-        int has_person = 0;
-        dg_buf_reset(&persons);
-        for (j = i; j < n; j++) {
-            const char *kj = items[j].key[0] ? items[j].key : items[j].id;
-            if (strcmp(k, kj) != 0)
-                break;
-            if (items[j].bare)
+        if (dg_buf_addf(&k->key, "%d|G|%s", fam, m->group) < 0)
+            return DG_ENOMEM;
+    } else {
+        void *p = k->items;
+        if (dg_grow_array(&p, &k->cap, m->n_parties ? m->n_parties : 1, sizeof(slot_item)) < 0)
+            return DG_ENOMEM;
+        k->items = items = p;
+        p = k->slot_at;
+        if (dg_grow_array(&p, &k->slot_cap, m->n_parties ? m->n_parties : 1, sizeof(long)) < 0)
+            return DG_ENOMEM;
+        k->slot_at = p;
+        for (i = 0; i < m->n_parties; i++) {
+            const dg_party *pt = &m->parties[i];
+            if (!pt->id)
                 continue;
-            /* sorted by id within the slot; skip duplicates */
-            if (has_person && j > i && !items[j - 1].bare &&
-                strcmp(items[j - 1].id, items[j].id) == 0)
-                continue;
-            if ((has_person && dg_buf_addc(&persons, '\n') < 0) ||
-                dg_buf_adds(&persons, items[j].id) < 0)
-                goto out;
-            has_person = 1;
+            party_country(items[n].key, pt);
+            if (pt->type == DG_PARTY_ORG)
+                items[n].key[0] = '\0';
+            items[n].id = pt->id;
+            /* a person inferred from a title (an event read back) stands
+             * for his country's office as the title-only party did */
+            items[n].bare = (is_bare_country(pt) || pt->inferred) && items[n].key[0];
+            n++;
         }
-        if (dg_buf_addc(&key, '|') < 0 || dg_buf_adds(&key, k) < 0)
-            goto out;
-        if (has_person) {
-            r->slots[r->n_slots] = dg_buf_detach(&persons);
-            if (!r->slots[r->n_slots])
-                goto out;
-        } else {
-            r->wild++;
+        sort_any(items, n, sizeof(*items), slot_item_cmp);
+        if (dg_buf_addf(&k->key, "%d|P", fam) < 0)
+            return DG_ENOMEM;
+        for (i = 0; i < n; i = j) {
+            const char *key = items[i].key[0] ? items[i].key : items[i].id;
+            size_t start = k->persons.len;
+            int has_person = 0;
+            for (j = i; j < n; j++) {
+                const char *kj = items[j].key[0] ? items[j].key : items[j].id;
+                if (strcmp(key, kj) != 0)
+                    break;
+                if (items[j].bare)
+                    continue;
+                /* sorted by id within the slot; skip duplicates */
+                if (has_person && j > i && !items[j - 1].bare &&
+                    strcmp(items[j - 1].id, items[j].id) == 0)
+                    continue;
+                if ((has_person && dg_buf_addc(&k->persons, '\n') < 0) ||
+                    dg_buf_adds(&k->persons, items[j].id) < 0)
+                    return DG_ENOMEM;
+                has_person = 1;
+            }
+            if (dg_buf_addc(&k->key, '|') < 0 || dg_buf_adds(&k->key, key) < 0)
+                return DG_ENOMEM;
+            if (has_person) {
+                if (dg_buf_addc(&k->persons, '\0') < 0)
+                    return DG_ENOMEM;
+                k->slot_at[ns] = (long)start;
+            } else {
+                k->slot_at[ns] = -1;
+                r->wild++;
+            }
+            ns++;
         }
-        r->n_slots++;
     }
-    r->bucket = dg_buf_detach(&key);
-    rc = r->bucket ? DG_OK : DG_ENOMEM;
-out:
-    free(items);
-    dg_buf_destroy(&key);
-    dg_buf_destroy(&persons);
-    return rc;
+    size = ns * sizeof(char *) + k->key.len + 1 + k->persons.len;
+    block = malloc(size);
+    if (!block)
+        return DG_ENOMEM;
+    r->slots = (char **)(void *)block;
+    r->n_slots = ns;
+    r->bucket = block + ns * sizeof(char *);
+    memcpy(r->bucket, dg_buf_cstr(&k->key), k->key.len + 1);
+    if (k->persons.len)
+        memcpy(r->bucket + k->key.len + 1, k->persons.ptr, k->persons.len);
+    for (i = 0; i < ns; i++)
+        r->slots[i] = k->slot_at[i] < 0 ? NULL : r->bucket + k->key.len + 1 + k->slot_at[i];
+    return DG_OK;
 }
 
 static void mref_destroy(mref *r)
 {
-    size_t i;
-
-    free(r->bucket);
-    for (i = 0; i < r->n_slots; i++)
-        free(r->slots[i]);
-    free(r->slots);
+    free(r->slots); /* the block: slots, key and texts */
+    r->slots = NULL;
 }
 
 /* ---- bucket ranks ---- */
@@ -821,9 +846,15 @@ int dg_resolve_events_take(dg_meeting_list *out, dg_meeting_list *mentions,
     order = malloc(n * sizeof(*order));
     if (!refs || !order)
         goto out;
-    for (i = 0; i < n; i++)
-        if (make_keys(&refs[i], &mentions->items[i]) < 0)
-            goto out;
+    {
+        keys_scratch ks = { NULL, 0, DG_BUF_INIT, DG_BUF_INIT, NULL, 0 };
+        for (i = 0; i < n; i++)
+            if (make_keys(&refs[i], &mentions->items[i], &ks) < 0) {
+                keys_scratch_destroy(&ks);
+                goto out;
+            }
+        keys_scratch_destroy(&ks);
+    }
     if (rank_buckets(refs, n) < 0)
         goto out;
     dg_timing_mark(opts->timing, "resolve: keys");
