@@ -111,14 +111,14 @@ int cmd_stats(int argc, char **argv)
         case 'n':
             if (parse_long(&v, optarg) < 0 || v < 1 || v > 1000000) {
                 dg_cli_error("stats", "--top: expected a number from 1 to 1000000, not '%s'", optarg);
-                goto bad_usage;
+                return 2;
             }
             sopts.top = (int)v;
             break;
         case 'l':
             if (dg_layer_parse(&gopts.layer, optarg) < 0) {
                 dg_cli_error("stats", "--layer: expected full, people, countries or visits, not '%s'", optarg);
-                goto bad_usage;
+                return 2;
             }
             break;
         case OPT_FROM:
@@ -130,7 +130,7 @@ int cmd_stats(int argc, char **argv)
         case OPT_EXACT:
             if (parse_long(&v, optarg) < 0 || v < 0) {
                 dg_cli_error("stats", "--exact-betweenness-max: expected a number, not '%s'", optarg);
-                goto bad_usage;
+                return 2;
             }
             aopts.exact_betweenness_max = v;
             break;
@@ -139,7 +139,7 @@ int cmd_stats(int argc, char **argv)
             double d = strtod(optarg, &end);
             if (*end || !(d > 0)) {
                 dg_cli_error("stats", "--betweenness-cutoff: expected a positive number, not '%s'", optarg);
-                goto bad_usage;
+                return 2;
             }
             aopts.betweenness_cutoff = d;
             break;
@@ -147,14 +147,14 @@ int cmd_stats(int argc, char **argv)
         case OPT_SAMPLE:
             if (parse_long(&v, optarg) < 0 || v < 0) {
                 dg_cli_error("stats", "--betweenness-sample: expected a number, not '%s'", optarg);
-                goto bad_usage;
+                return 2;
             }
             aopts.betweenness_sources = v;
             break;
         case OPT_SEED:
             if (parse_long(&v, optarg) < 0 || v < 0) {
                 dg_cli_error("stats", "--seed: expected a number, not '%s'", optarg);
-                goto bad_usage;
+                return 2;
             }
             aopts.seed = (unsigned long)v;
             break;
@@ -166,25 +166,24 @@ int cmd_stats(int argc, char **argv)
             break;
         case 'h':
             fputs(usage_text, stdout);
-            dg_cli_resolve_opts_destroy(&res);
             return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
         default:
             if ((r = dg_cli_resolve_opt(&res, "stats", c, optarg)) == 0)
                 break;
             if (r == 1)
                 fputs(usage_text, stderr);
-            goto bad_usage;
+            return 2;
         }
     }
     if (strcmp(format, "table") != 0 && strcmp(format, "csv") != 0 &&
         strcmp(format, "json") != 0) {
         dg_cli_error("stats", "--format: expected table, csv or json, not '%s'", format);
-        goto bad_usage;
+        return 2;
     }
     if (optind >= argc) {
         dg_cli_error("stats", "no meeting files given");
         fputs(usage_text, stderr);
-        goto bad_usage;
+        return 2;
     }
     dg_cli_diag_init(&diag, "stats");
     if (verbose) {
@@ -266,7 +265,4 @@ out:
         fprintf(stderr, "diplograph stats: done in %.2f s\n", now() - t0);
     }
     return rc;
-bad_usage:
-    dg_cli_resolve_opts_destroy(&res);
-    return 2;
 }
