@@ -20,6 +20,7 @@ typedef struct {
     char country[3];
     size_t root;          /* the merged person's id index */
     const char *where;
+    size_t order;         /* position in the files */
 } alias_name;
 
 struct dg_entities {
@@ -97,6 +98,7 @@ int dg_entities_new(dg_entities **out, const dg_resolve_opts *opts, dg_error *er
             n->key = an->key;
             n->root = dg_aliases_root(al, an->id);
             n->where = an->where;
+            n->order = i;
             memcpy(n->country, an->country, 3);
             if (!n->country[0]) {
                 /* a gazetteer official's names belong to his country */
@@ -111,12 +113,13 @@ int dg_entities_new(dg_entities **out, const dg_resolve_opts *opts, dg_error *er
             const alias_name *a = &e->names[i - 1], *b = &e->names[i];
             if (strcmp(a->key, b->key) == 0 && strcmp(a->country, b->country) == 0 &&
                 a->root != b->root) {
+                /* named at the later entry, against the earlier one */
+                const alias_name *first = a->order < b->order ? a : b;
+                const alias_name *later = first == a ? b : a;
                 int rc = dg_error_set(err, DG_EINVAL,
                                       "%s: the name is given to %s already (%s): "
                                       "merge the two or give a country",
-                                      strcmp(a->where, b->where) < 0 ? b->where : a->where,
-                                      al->ids[strcmp(a->where, b->where) < 0 ? a->root : b->root].id,
-                                      strcmp(a->where, b->where) < 0 ? a->where : b->where);
+                                      later->where, al->ids[first->root].id, first->where);
                 dg_entities_free(e);
                 return rc;
             }
