@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Benchmark of the graph half: resolve + build + every analysis + stats.json
-# on N generated meeting mentions (1,000,000) among K officials (20,000).
-# Prints wall and CPU seconds and peak RSS (target: < 60 s, < 2 GB). On a
-# shared machine the CPU time is the better measure of the wall time alone.
+# Benchmark of the graph half: read + resolve + build + every analysis +
+# stats.json on N generated meeting mentions (1,000,000) among K officials
+# (20,000), on one core. Prints the seconds (wall and CPU) and peak RSS of
+# each step and of the whole (target: < 60 s, < 2 GB). On a shared machine
+# the CPU time is the better measure of the wall time alone.
 #
-#   bench/graph_bench.sh [BUILD_DIR]      (default build-graph)
+#   bench/graph_bench.sh [BUILD_DIR]      (default build, then build-graph)
 #   N=100000 K=5000 bench/graph_bench.sh  (a smaller run)
 #   KEEP=/tmp/gbench bench/graph_bench.sh (keep and reuse the meetings file)
 #
@@ -16,7 +17,8 @@
 # method on stderr (-v) and records it in stats.json.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")/.." && pwd)
-BUILD=${1:-$HERE/build-graph}
+BUILD=${1:-$HERE/build}
+[ -x "$BUILD/diplograph" ] || BUILD=$HERE/build-graph
 DG=$BUILD/diplograph
 N=${N:-1000000}
 K=${K:-20000}
@@ -41,9 +43,30 @@ echo "input: $(wc -l < "$M") mentions, $(du -h "$M" | cut -f1)" >&2
 extra=()
 [ -n "$CUTOFF" ] && extra+=(--betweenness-cutoff "$CUTOFF")
 [ "$SAMPLE" != 0 ] && extra+=(--betweenness-sample "$SAMPLE")
+# one core: igraph's PageRank (PRPACK) would start OpenMP threads
+export OMP_NUM_THREADS=1
 /usr/bin/time -v "$DG" stats -v --format json "${extra[@]}" "$M" \
     -o "$WORK/stats.json" 2> "$WORK/time.txt" || { cat "$WORK/time.txt" >&2; exit 1; }
-grep '^diplograph' "$WORK/time.txt" >&2
+grep '^diplograph' "$WORK/time.txt" | grep -v ' step ' >&2
+# the steps, and their sums by phase
+echo "graph_bench: step                                      wall s    CPU s  peak RSS MB"
+awk '/^diplograph stats: step / {
+        line = $0; sub(/^diplograph stats: step /, "", line)
+        n = split(line, f, " +")
+        # name, wall "s", cpu "s" "CPU", rss "MB"
+        name = line; sub(/ +[0-9.]+ s +[0-9.]+ s CPU +[0-9]+ MB$/, "", name)
+        wall = f[n - 6]; cpu = f[n - 4]; rss = f[n - 1]
+        if (name == "total") { tw = wall; tc = cpu; tr = rss; next }
+        phase = name; sub(/:.*/, "", phase)
+        if (!(phase in pw)) order[++np] = phase
+        pw[phase] += wall; pc[phase] += cpu; if (rss > pr[phase]) pr[phase] = rss
+        printf "graph_bench:   %-44s %8.2f %8.2f %8d\n", name, wall, cpu, rss
+     }
+     END {
+        for (i = 1; i <= np; i++)
+            printf "graph_bench: %-46s %8.2f %8.2f %8d\n", order[i], pw[order[i]], pc[order[i]], pr[order[i]]
+        printf "graph_bench: %-46s %8.2f %8.2f %8d\n", "total (in the process)", tw, tc, tr
+     }' "$WORK/time.txt"
 secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0;
        for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$WORK/time.txt")
 cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.1f", s}' "$WORK/time.txt")

@@ -8,10 +8,12 @@
 #include "diplograph/meeting.h"
 #include "diplograph/gazetteer.h"
 #include "diplograph/extract.h"
+#include "diplograph/aliases.h"
 #include "diplograph/resolve.h"
 #include "diplograph/graph.h"
 #include "diplograph/stats.h"
 #include "diplograph/export.h"
 #include "diplograph/render.h"
 #include "diplograph/eval.h"
+#include "diplograph/timing.h"
 #endif

@@ -186,6 +186,14 @@ const dg_official *dg_gazetteer_official_by_name(const dg_gazetteer *g,
                                                  const char *country,
                                                  const char *name);
 
+/* Every official of the country (NULL for any) with a name or alias equal
+ * to name after folding, namesakes included: up to max of them into out
+ * (borrowed), in gazetteer order. Returns how many there are (which may
+ * exceed max). */
+size_t dg_gazetteer_officials_by_name(const dg_gazetteer *g, const char *country,
+                                      const char *name, const dg_official **out,
+                                      size_t max);
+
 /* The official of country holding a title matching title_en on date (or
  * NULL): resolves title-only mentions. */
 const dg_official *dg_gazetteer_office_holder(const dg_gazetteer *g,

@@ -8,6 +8,7 @@
 
 #include "error.h"
 #include "meeting.h"
+#include "timing.h"
 
 typedef enum {
     DG_LAYER_FULL = 0,   /* persons and countries, meeting + represents */
@@ -62,9 +63,10 @@ typedef struct {
     long count[DG_KIND_COUNT]; /* meetings per kind */
     long meetings;
     long sources;     /* sources behind those meetings */
-    char *first_date;
+    char *first_date; /* dates[0] and dates[n_dates - 1], or NULL */
     char *last_date;
-    char **dates;     /* sorted distinct dates (for GEXF spells) */
+    char **dates;     /* sorted distinct dates (for GEXF spells); one block
+                       * with the strings, freed by dg_graph_destroy */
     size_t n_dates;
 } dg_edge;
 
@@ -91,9 +93,10 @@ typedef struct {
     dg_layer layer;
     const char *from;   /* inclusive date window, NULL for open */
     const char *to;
+    dg_timing *timing;  /* NULL, or receives the seconds of each step */
 } dg_graph_opts;
 
-#define DG_GRAPH_OPTS_INIT { DG_LAYER_FULL, NULL, NULL }
+#define DG_GRAPH_OPTS_INIT { DG_LAYER_FULL, NULL, NULL, NULL }
 
 typedef struct {
     unsigned long seed;          /* RNG seed for communities (42) */
@@ -105,11 +108,12 @@ typedef struct {
      * (Eppstein-Wang), instead of the path cutoff; for dense graphs where
      * even short cutoffs reach most of the graph */
     long betweenness_sources;
+    dg_timing *timing;           /* NULL, or receives each step's seconds */
 } dg_analyze_opts;
 
 /* Above 5,000 nodes, 64 sampled sources: the path cutoff reaches most of a
  * dense meeting graph anyway and takes minutes (bench/graph_bench.sh). */
-#define DG_ANALYZE_OPTS_INIT { 42UL, 5000L, 4.0, 64L }
+#define DG_ANALYZE_OPTS_INIT { 42UL, 5000L, 4.0, 64L, NULL }
 
 const char *dg_layer_name(dg_layer layer);
 int dg_layer_parse(dg_layer *out, const char *name);

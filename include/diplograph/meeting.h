@@ -132,6 +132,8 @@ int dg_meeting_read_buf(dg_meeting_list *out, const char *data, size_t len,
 /* Sorts by (date, kind, id, first source file/doc/byte): a total order used
  * wherever output order must not depend on input order. */
 void dg_meeting_list_sort(dg_meeting_list *l);
+/* The same for n records in place. */
+void dg_meeting_sort(dg_meeting *items, size_t n);
 int dg_meeting_cmp(const dg_meeting *a, const dg_meeting *b);
 
 #endif

@@ -52,23 +52,9 @@ int dg_cli_strict_fails(const char *cmd, const dg_diag *diag, int strict);
 int dg_cli_read_meetings(const char *cmd, dg_meeting_list *out, char **paths,
                          int n, dg_diag *diag);
 
-/* Names the graph's code-only country nodes from the bundled gazetteer and
- * the extra files (--gazetteer); 0 ok (also when the bundled gazetteer is
- * not found and there are no extra files), 1 error (printed). */
-int dg_cli_name_countries(const char *cmd, dg_graph *g, char **extra, int n_extra);
-
-/* A list of paths an option collects (--gazetteer FILE, repeatable). */
-typedef struct {
-    char **v;
-    int n;
-} dg_cli_paths;
-/* 0, or 1 on ENOMEM (printed). */
-int dg_cli_paths_add(const char *cmd, dg_cli_paths *p, char *path);
-void dg_cli_paths_free(dg_cli_paths *p);
-/* The usage line of --gazetteer for commands that only name countries. */
-#define DG_CLI_GAZETTEER_HELP \
-    "      --gazetteer FILE\n" \
-    "                     add or override gazetteer entries (repeatable)\n"
+/* Prints each step of t on stderr ("diplograph CMD: step NAME: wall s,
+ * cpu s CPU, peak RSS MB"), then their total. */
+void dg_cli_print_timing(const char *cmd, const dg_timing *t);
 
 /* Writes buf to path ("-" stdout) atomically; 0 ok, 1 error (printed). */
 int dg_cli_write(const char *cmd, const char *path, const dg_buf *buf);

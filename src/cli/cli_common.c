@@ -127,41 +127,21 @@ int dg_cli_write(const char *cmd, const char *path, const dg_buf *buf)
     return 0;
 }
 
-int dg_cli_paths_add(const char *cmd, dg_cli_paths *p, char *path)
+void dg_cli_print_timing(const char *cmd, const dg_timing *t)
 {
-    char **v = realloc(p->v, (size_t)(p->n + 1) * sizeof(char *));
+    double wall = 0, cpu = 0;
+    long peak = 0;
+    size_t i;
 
-    if (!v) {
-        dg_cli_error(cmd, "out of memory");
-        return 1;
+    for (i = 0; i < t->n; i++) {
+        const dg_timing_step *s = &t->steps[i];
+        fprintf(stderr, "diplograph %s: step %-44s %8.2f s %8.2f s CPU %7.0f MB\n", cmd,
+                s->name, s->wall, s->cpu, (double)s->peak_rss_kb / 1024.0);
+        wall += s->wall;
+        cpu += s->cpu;
+        if (s->peak_rss_kb > peak)
+            peak = s->peak_rss_kb;
     }
-    p->v = v;
-    p->v[p->n++] = path;
-    return 0;
-}
-
-void dg_cli_paths_free(dg_cli_paths *p)
-{
-    free(p->v);
-    p->v = NULL;
-    p->n = 0;
-}
-
-int dg_cli_name_countries(const char *cmd, dg_graph *g, char **extra, int n_extra)
-{
-    dg_gazetteer *gaz;
-    dg_error err = DG_ERROR_INIT;
-    int rc = 0;
-
-    /* the names are a nicety: without the bundled gazetteer the codes
-     * stay; a file the user named must load */
-    gaz = dg_cli_load_gazetteer(cmd, extra, n_extra, NULL);
-    if (!gaz)
-        return n_extra > 0 ? 1 : 0;
-    if (dg_graph_name_countries(g, gaz, &err) < 0) {
-        dg_cli_error(cmd, "%s", err.msg);
-        rc = 1;
-    }
-    dg_gazetteer_free(gaz);
-    return rc;
+    fprintf(stderr, "diplograph %s: step %-44s %8.2f s %8.2f s CPU %7.0f MB\n", cmd, "total",
+            wall, cpu, (double)peak / 1024.0);
 }

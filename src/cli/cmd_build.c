@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/resolve_opts.h"
 
 static const char usage_text[] =
     "usage: diplograph build MEETINGS... [--layer full|people|countries|visits]\n"
@@ -24,17 +25,14 @@ static const char usage_text[] =
     "      --to DATE      last date of the window\n"
     "      --per P        one graph per year, quarter or month: FILE with the period\n"
     "                     before the extension (graph-2021.graphml); needs -o\n"
-    DG_CLI_GAZETTEER_HELP
+    DG_RESOLVE_HELP
     "  -o, --output FILE  write to FILE instead of stdout\n"
     "  -v, --verbose      report counts and the betweenness cutoff on stderr\n"
     "      --strict       exit 1, writing nothing, when a meeting file gave a warning\n"
     "      --quiet        no warnings on stderr\n"
     "  -h, --help         this text\n";
 
-enum { OPT_FROM = 256, OPT_TO, OPT_PER, OPT_GAZETTEER, OPT_STRICT, OPT_QUIET };
-
-/* --gazetteer files, for the country names */
-static dg_cli_paths gaz_files;
+enum { OPT_FROM = 256, OPT_TO, OPT_PER, OPT_STRICT, OPT_QUIET };
 enum { PER_NONE = 0, PER_YEAR, PER_QUARTER, PER_MONTH };
 
 static const struct {
@@ -98,7 +96,7 @@ static void period_window(char from[16], char to[16], const char *key, int per)
 
 /* Builds, analyses and exports one graph to path; 0 ok, 1 error. */
 static int build_one(const dg_meeting_list *events, const dg_graph_opts *gopts,
-                     dg_format fmt, const char *path, int verbose)
+                     const dg_gazetteer *gaz, dg_format fmt, const char *path, int verbose)
 {
     dg_analyze_opts aopts = DG_ANALYZE_OPTS_INIT;
     dg_error err = DG_ERROR_INIT;
@@ -110,8 +108,10 @@ static int build_one(const dg_meeting_list *events, const dg_graph_opts *gopts,
         dg_cli_error("build", "%s", err.msg);
         goto out;
     }
-    if (dg_cli_name_countries("build", &g, gaz_files.v, gaz_files.n) != 0)
+    if (dg_graph_name_countries(&g, gaz, &err) < 0) {
+        dg_cli_error("build", "%s", err.msg);
         goto out;
+    }
     if (verbose) {
         fprintf(stderr, "diplograph build: %s: %s layer, %zu nodes, %zu edges", path,
                 dg_layer_name(g.layer), g.n_nodes, g.n_edges);
@@ -165,7 +165,7 @@ static int cmp_cstr(const void *a, const void *b)
     return strcmp((const char *)a, (const char *)b);
 }
 
-static int build_main(int argc, char **argv)
+int cmd_build(int argc, char **argv)
 {
     static const struct option longopts[] = {
         { "layer", required_argument, NULL, 'l' },
@@ -173,12 +173,13 @@ static int build_main(int argc, char **argv)
         { "from", required_argument, NULL, OPT_FROM },
         { "to", required_argument, NULL, OPT_TO },
         { "per", required_argument, NULL, OPT_PER },
-        { "gazetteer", required_argument, NULL, OPT_GAZETTEER },
         { "output", required_argument, NULL, 'o' },
         { "verbose", no_argument, NULL, 'v' },
         { "strict", no_argument, NULL, OPT_STRICT },
         { "quiet", no_argument, NULL, OPT_QUIET },
         { "help", no_argument, NULL, 'h' },
+        DG_ALIASES_LONGOPT,
+        DG_RESOLVE_GAZETTEER_LONGOPT,
         { NULL, 0, NULL, 0 }
     };
     const char *output = "-";
@@ -190,8 +191,10 @@ static int build_main(int argc, char **argv)
     dg_diag diag;
     char (*keys)[16] = NULL;
     size_t n_keys = 0, i;
-    int c, verbose = 0, per = PER_NONE, rc = 1, strict = 0, quiet = 0;
+    int c, r, verbose = 0, per = PER_NONE, rc = 1, strict = 0, quiet = 0;
+    dg_cli_resolve_opts res;
 
+    dg_cli_resolve_opts_init(&res);
     optind = 1;
     while ((c = getopt_long(argc, argv, "l:f:o:vh", longopts, NULL)) != -1) {
         switch (c) {
@@ -228,10 +231,6 @@ static int build_main(int argc, char **argv)
                 return 2;
             }
             break;
-        case OPT_GAZETTEER:
-            if (dg_cli_paths_add("build", &gaz_files, optarg) != 0)
-                return 1;
-            break;
         case 'o':
             output = optarg;
             break;
@@ -248,7 +247,10 @@ static int build_main(int argc, char **argv)
             fputs(usage_text, stdout);
             return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
         default:
-            fputs(usage_text, stderr);
+            if ((r = dg_cli_resolve_opt(&res, "build", c, optarg)) == 0)
+                break;
+            if (r == 1)
+                fputs(usage_text, stderr);
             return 2;
         }
     }
@@ -262,18 +264,19 @@ static int build_main(int argc, char **argv)
         return 2;
     }
     dg_cli_diag_init(&diag, "build");
+    if (dg_cli_resolve_opts_load(&res, "build", 1, &ropts))
+        goto out;
     if (quiet)
         diag.fn = NULL;
     if (dg_cli_read_meetings("build", &mentions, argv + optind, argc - optind, &diag) ||
         dg_cli_strict_fails("build", &diag, strict))
         goto out;
-    if (dg_resolve_events(&events, &mentions, &ropts, &err) < 0) {
+    if (dg_resolve_events_take(&events, &mentions, &ropts, &err) < 0) {
         dg_cli_error("build", "%s", err.msg);
         goto out;
     }
-    dg_meeting_list_destroy(&mentions);
     if (per == PER_NONE) {
-        rc = build_one(&events, &gopts, fmt, output, verbose);
+        rc = build_one(&events, &gopts, res.gaz, fmt, output, verbose);
         goto out;
     }
     /* the periods that hold dated events inside the window */
@@ -322,7 +325,7 @@ static int build_main(int argc, char **argv)
             dg_cli_error("build", "out of memory");
             rc = 1;
         } else {
-            rc = build_one(&sub, &po, fmt, path, verbose);
+            rc = build_one(&sub, &po, res.gaz, fmt, path, verbose);
         }
         free(path);
         free(sub.items);
@@ -331,13 +334,6 @@ out:
     free(keys);
     dg_meeting_list_destroy(&mentions);
     dg_meeting_list_destroy(&events);
-    return rc;
-}
-
-int cmd_build(int argc, char **argv)
-{
-    int rc = build_main(argc, argv);
-
-    dg_cli_paths_free(&gaz_files);
+    dg_cli_resolve_opts_destroy(&res);
     return rc;
 }

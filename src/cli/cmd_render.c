@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/resolve_opts.h"
 
 static const char CMD[] = "render";
 
@@ -33,6 +34,8 @@ static void usage(FILE *fp)
         "      --from DATE      only meetings on or after DATE (YYYY-MM-DD)\n"
         "      --to DATE        only meetings on or before DATE\n"
         "      --report FILE    also write the self-contained HTML report\n"
+        "      --aliases FILE   more names for people and merges of ids (JSON,\n"
+        "                       docs/resolution.md; repeatable)\n"
         "      --gazetteer FILE add or override gazetteer entries (repeatable)\n"
         "      --strict         exit 1, writing nothing, when a meeting file gave a warning\n"
         "      --quiet          no warnings on stderr\n"
@@ -46,7 +49,7 @@ typedef struct {
     const char *report;
     dg_render_opts render;
     dg_graph_opts graph;
-    dg_cli_paths gazetteers;
+    dg_cli_resolve_opts resolve;
     int strict, quiet;
 } options;
 
@@ -84,7 +87,7 @@ static int parse_long(long *out, const char *s, const char *opt)
 static int parse_args(options *o, int argc, char **argv)
 {
     enum { O_ENGINE = 256, O_TOP, O_FOCUS, O_DEPTH, O_SIZE_BY, O_COLOR_BY,
-           O_LANG, O_LAYER, O_FROM, O_TO, O_REPORT, O_GAZETTEER, O_STRICT, O_QUIET };
+           O_LANG, O_LAYER, O_FROM, O_TO, O_REPORT, O_STRICT, O_QUIET };
     static const struct option longopts[] = {
         { "output", required_argument, NULL, 'o' },
         { "format", required_argument, NULL, 'f' },
@@ -99,15 +102,16 @@ static int parse_args(options *o, int argc, char **argv)
         { "from", required_argument, NULL, O_FROM },
         { "to", required_argument, NULL, O_TO },
         { "report", required_argument, NULL, O_REPORT },
-        { "gazetteer", required_argument, NULL, O_GAZETTEER },
         { "strict", no_argument, NULL, O_STRICT },
         { "quiet", no_argument, NULL, O_QUIET },
         { "help", no_argument, NULL, 'h' },
+        DG_ALIASES_LONGOPT,
+        DG_RESOLVE_GAZETTEER_LONGOPT,
         { NULL, 0, NULL, 0 }
     };
     dg_error err = DG_ERROR_INIT;
     long v;
-    int c;
+    int c, r;
 
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:f:h", longopts, NULL)) != -1) {
@@ -143,15 +147,14 @@ static int parse_args(options *o, int argc, char **argv)
         case O_FROM: o->graph.from = optarg; break;
         case O_TO: o->graph.to = optarg; break;
         case O_REPORT: o->report = optarg; break;
-        case O_GAZETTEER:
-            if (dg_cli_paths_add(CMD, &o->gazetteers, optarg) != 0)
-                return 2;
-            break;
         case O_STRICT: o->strict = 1; break;
         case O_QUIET: o->quiet = 1; break;
         case 'h': return -1;
         default:
-            fprintf(stderr, "Try 'diplograph render --help'.\n");
+            if ((r = dg_cli_resolve_opt(&o->resolve, CMD, c, optarg)) == 0)
+                break;
+            if (r == 1)
+                fprintf(stderr, "Try 'diplograph render --help'.\n");
             return 2;
         }
     }
@@ -179,7 +182,7 @@ static int parse_args(options *o, int argc, char **argv)
 }
 
 /* Everything after parsing: 0 ok, 1 failed (printed), 2 bad option value. */
-static int run(const options *o, char **paths, int n_paths)
+static int run(options *o, char **paths, int n_paths)
 {
     dg_meeting_list mentions = DG_MEETING_LIST_INIT, events = DG_MEETING_LIST_INIT;
     dg_resolve_opts ropts = DG_RESOLVE_OPTS_INIT;
@@ -194,19 +197,20 @@ static int run(const options *o, char **paths, int n_paths)
 
     dg_graph_init(&g);
     dg_cli_diag_init(&diag, CMD);
+    if (dg_cli_resolve_opts_load(&o->resolve, CMD, 1, &ropts))
+        goto out;
     if (o->quiet)
         diag.fn = NULL;
     if (dg_cli_read_meetings(CMD, &mentions, paths, n_paths, &diag) != 0 ||
         dg_cli_strict_fails(CMD, &diag, o->strict))
         goto out;
-    if (dg_resolve_events(&events, &mentions, &ropts, &err) < 0 ||
+    if (dg_resolve_events_take(&events, &mentions, &ropts, &err) < 0 ||
         dg_graph_build(&g, &events, &o->graph, &err) < 0 ||
-        dg_graph_analyze(&g, &aopts, &err) < 0) {
+        dg_graph_analyze(&g, &aopts, &err) < 0 ||
+        dg_graph_name_countries(&g, o->resolve.gaz, &err) < 0) {
         dg_cli_error(CMD, "%s", err.msg);
         goto out;
     }
-    if (dg_cli_name_countries(CMD, &g, o->gazetteers.v, o->gazetteers.n) != 0)
-        goto out;
     gvc = gvContext(); /* process-wide Graphviz setup: the CLI's job */
     if (!gvc) {
         dg_cli_error(CMD, "cannot start Graphviz");
@@ -250,6 +254,7 @@ out:
     dg_graph_destroy(&g);
     dg_meeting_list_destroy(&events);
     dg_meeting_list_destroy(&mentions);
+    dg_cli_resolve_opts_destroy(&o->resolve);
     return status;
 }
 
@@ -264,6 +269,7 @@ int cmd_render(int argc, char **argv)
     o.output = "-";
     o.render = ro;
     o.graph = go;
+    dg_cli_resolve_opts_init(&o.resolve);
     rc = parse_args(&o, argc, argv);
     if (rc < 0) {
         usage(stdout);
@@ -271,6 +277,5 @@ int cmd_render(int argc, char **argv)
     } else if (rc == 0) {
         rc = run(&o, argv + optind, argc - optind);
     }
-    dg_cli_paths_free(&o.gazetteers);
     return rc;
 }

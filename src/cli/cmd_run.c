@@ -13,6 +13,7 @@
 #include "cli/cli.h"
 #include "cli/extract_driver.h"
 #include "cli/extract_opts.h"
+#include "cli/resolve_opts.h"
 
 enum { OPT_MEETINGS = 2000, OPT_LAYER, OPT_ENGINE, OPT_TOP, OPT_NO_RENDER };
 
@@ -40,6 +41,8 @@ static void usage(FILE *fp)
         "      --top N             draw only the N most central nodes (default: all\n"
         "                          up to 300, else 300)\n"
         "      --no-render         skip graph.svg/png/pdf and the diagram in the report\n"
+        "      --aliases FILE      more names for people and merges of ids (JSON,\n"
+        "                          docs/resolution.md; repeatable)\n"
         DG_EXTRACT_OPTS_HELP
         "  -h, --help              show this help\n");
 }
@@ -200,6 +203,7 @@ static int run_main(dg_cli_extract_opts *eo, int argc, char **argv)
         { "top", required_argument, NULL, OPT_TOP },
         { "no-render", no_argument, NULL, OPT_NO_RENDER },
         DG_EXTRACT_LONGOPTS,
+        DG_ALIASES_LONGOPT,
         { NULL, 0, NULL, 0 }
     };
     const char *outdir = NULL, *engine = NULL;
@@ -213,8 +217,12 @@ static int run_main(dg_cli_extract_opts *eo, int argc, char **argv)
     dg_buf b = DG_BUF_INIT, svg = DG_BUF_INIT;
     GVC_t *gvc = NULL;
     staged st;
+    dg_cli_resolve_opts res;
+    dg_resolve_opts ro = DG_RESOLVE_OPTS_INIT;
+    size_t n_mentions;
 
     memset(&st, 0, sizeof(st));
+    dg_cli_resolve_opts_init(&res);
     dg_graph_init(&g);
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:j:h", longopts, NULL)) != -1) {
@@ -250,6 +258,8 @@ static int run_main(dg_cli_extract_opts *eo, int argc, char **argv)
             break;
         default:
             r = dg_cli_extract_opt(eo, "run", c, optarg);
+            if (r == 1)
+                r = dg_cli_resolve_opt(&res, "run", c, optarg);
             if (r == 0)
                 break;
             /* the message (ours or getopt's) said what is wrong */
@@ -287,10 +297,12 @@ static int run_main(dg_cli_extract_opts *eo, int argc, char **argv)
         status = 1;
         goto out;
     }
-    if (!dg_cli_extract_opts_load(eo, "run", &diag)) {
+    if (!dg_cli_extract_opts_load(eo, "run", &diag) ||
+        dg_cli_resolve_opts_load(&res, "run", 0, &ro)) {
         status = 1;
         goto out;
     }
+    ro.gaz = eo->gaz;
     if (from_meetings) {
         size_t i;
         progress(show, "reading meetings");
@@ -317,14 +329,12 @@ static int run_main(dg_cli_extract_opts *eo, int argc, char **argv)
         goto out;
     }
     progress(show, "merging mentions into events");
-    {
-        dg_resolve_opts ro = DG_RESOLVE_OPTS_INIT;
-        ro.gaz = eo->gaz;
-        if (dg_resolve_events(&events, &mentions, &ro, &err) < 0) {
-            dg_cli_error("run", "%s", err.msg);
-            status = 1;
-            goto out;
-        }
+    n_mentions = mentions.len;
+    /* the mentions become the events: never both in memory */
+    if (dg_resolve_events_take(&events, &mentions, &ro, &err) < 0) {
+        dg_cli_error("run", "%s", err.msg);
+        status = 1;
+        goto out;
     }
     if (write_list(&st, outdir, "events.jsonl", &events, eo->verbose)) {
         status = 1;
@@ -431,7 +441,7 @@ static int run_main(dg_cli_extract_opts *eo, int argc, char **argv)
     }
     if (!eo->quiet && (eo->verbose || isatty(2)))
         fprintf(stderr, "diplograph run: %zu mentions, %zu events, %zu nodes, %zu edges -> %s\n",
-                mentions.len, events.len, g.n_nodes, g.n_edges, outdir);
+                n_mentions, events.len, g.n_nodes, g.n_edges, outdir);
 out:
     abort_all(&st);
     if (gvc)
@@ -441,6 +451,7 @@ out:
     dg_graph_destroy(&g);
     dg_meeting_list_destroy(&mentions);
     dg_meeting_list_destroy(&events);
+    dg_cli_resolve_opts_destroy(&res);
     dg_inputs_destroy(&in);
     return status;
 }

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "cli/cli.h"
+#include "cli/resolve_opts.h"
 
 static const char usage_text[] =
     "usage: diplograph stats MEETINGS... [--format table|csv|json] [--top N]\n"
@@ -33,18 +34,15 @@ static const char usage_text[] =
     "                     and harmonic centrality from K sampled sources (64;\n"
     "                     0 uses the cutoff)\n"
     "      --seed N       seed for the community detection (42)\n"
-    DG_CLI_GAZETTEER_HELP
+    DG_RESOLVE_HELP
     "  -o, --output FILE  write to FILE instead of stdout\n"
     "  -v, --verbose      report counts, timings and the betweenness cutoff on stderr\n"
     "      --strict       exit 1, writing nothing, when a meeting file gave a warning\n"
     "      --quiet        no warnings on stderr\n"
     "  -h, --help         this text\n";
 
-enum { OPT_FROM = 256, OPT_TO, OPT_EXACT, OPT_CUTOFF, OPT_SAMPLE, OPT_SEED, OPT_GAZETTEER,
-       OPT_STRICT, OPT_QUIET };
-
-/* --gazetteer files, for the country names */
-static dg_cli_paths gaz_files;
+enum { OPT_FROM = 256, OPT_TO, OPT_EXACT, OPT_CUTOFF, OPT_SAMPLE, OPT_SEED, OPT_STRICT,
+       OPT_QUIET };
 
 static double now(void)
 {
@@ -68,7 +66,7 @@ static int parse_long(long *out, const char *s)
     return 0;
 }
 
-static int stats_main(int argc, char **argv)
+int cmd_stats(int argc, char **argv)
 {
     static const struct option longopts[] = {
         { "format", required_argument, NULL, 'f' },
@@ -80,7 +78,8 @@ static int stats_main(int argc, char **argv)
         { "betweenness-cutoff", required_argument, NULL, OPT_CUTOFF },
         { "betweenness-sample", required_argument, NULL, OPT_SAMPLE },
         { "seed", required_argument, NULL, OPT_SEED },
-        { "gazetteer", required_argument, NULL, OPT_GAZETTEER },
+        DG_ALIASES_LONGOPT,
+        DG_RESOLVE_GAZETTEER_LONGOPT,
         { "output", required_argument, NULL, 'o' },
         { "verbose", no_argument, NULL, 'v' },
         { "strict", no_argument, NULL, OPT_STRICT },
@@ -98,10 +97,15 @@ static int stats_main(int argc, char **argv)
     dg_buf out = DG_BUF_INIT;
     dg_error err = DG_ERROR_INIT;
     dg_diag diag;
-    int c, verbose = 0, rc = 1, strict = 0, quiet = 0;
+    int c, r, verbose = 0, rc = 1, strict = 0, quiet = 0;
+    size_t n_mentions;
     long v;
     double t0 = now(), t;
+    dg_timing tm;
+    dg_cli_resolve_opts res;
 
+    dg_cli_resolve_opts_init(&res);
+    dg_timing_init(&tm);
     dg_graph_init(&g);
     optind = 1;
     while ((c = getopt_long(argc, argv, "f:n:l:o:vh", longopts, NULL)) != -1) {
@@ -159,10 +163,6 @@ static int stats_main(int argc, char **argv)
             }
             aopts.seed = (unsigned long)v;
             break;
-        case OPT_GAZETTEER:
-            if (dg_cli_paths_add("stats", &gaz_files, optarg) != 0)
-                return 1;
-            break;
         case 'o':
             output = optarg;
             break;
@@ -179,7 +179,10 @@ static int stats_main(int argc, char **argv)
             fputs(usage_text, stdout);
             return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
         default:
-            fputs(usage_text, stderr);
+            if ((r = dg_cli_resolve_opt(&res, "stats", c, optarg)) == 0)
+                break;
+            if (r == 1)
+                fputs(usage_text, stderr);
             return 2;
         }
     }
@@ -194,27 +197,40 @@ static int stats_main(int argc, char **argv)
         return 2;
     }
     dg_cli_diag_init(&diag, "stats");
+    if (verbose) {
+        ropts.timing = &tm;
+        gopts.timing = &tm;
+        aopts.timing = &tm;
+    }
+    if (dg_cli_resolve_opts_load(&res, "stats", 1, &ropts))
+        goto out;
+    dg_timing_mark(&tm, "gazetteer, aliases");
     if (quiet)
         diag.fn = NULL;
     if (dg_cli_read_meetings("stats", &mentions, argv + optind, argc - optind, &diag) ||
         dg_cli_strict_fails("stats", &diag, strict))
         goto out;
+    dg_timing_mark(&tm, "read meetings");
     t = now();
-    if (dg_resolve_events(&events, &mentions, &ropts, &err) < 0) {
+    n_mentions = mentions.len;
+    /* the records become the events: never both in memory */
+    if (dg_resolve_events_take(&events, &mentions, &ropts, &err) < 0) {
         dg_cli_error("stats", "%s", err.msg);
         goto out;
     }
     if (verbose)
         fprintf(stderr, "diplograph stats: %zu records -> %zu events (%.2f s read, %.2f s resolve)\n",
-                mentions.len, events.len, t - t0, now() - t);
-    dg_meeting_list_destroy(&mentions); /* the events are all we need now */
+                n_mentions, events.len, t - t0, now() - t);
     t = now();
     if (dg_graph_build(&g, &events, &gopts, &err) < 0) {
         dg_cli_error("stats", "%s", err.msg);
         goto out;
     }
-    if (dg_cli_name_countries("stats", &g, gaz_files.v, gaz_files.n) != 0)
+    if (dg_graph_name_countries(&g, res.gaz, &err) < 0) {
+        dg_cli_error("stats", "%s", err.msg);
         goto out;
+    }
+    dg_timing_mark(&tm, "name countries");
     if (verbose)
         fprintf(stderr, "diplograph stats: %s layer: %zu nodes, %zu edges (%.2f s)\n",
                 dg_layer_name(g.layer), g.n_nodes, g.n_edges, now() - t);
@@ -243,26 +259,24 @@ static int stats_main(int argc, char **argv)
         rc = dg_stats_write_csv(&out, &g, &err);
     else
         rc = dg_stats_write_md(&out, &g, &events, &sopts, &err);
+    dg_timing_mark(&tm, "statistics");
     if (rc < 0) {
         dg_cli_error("stats", "%s", err.msg);
         rc = 1;
         goto out;
     }
     rc = dg_cli_write("stats", output, &out);
-    if (verbose)
-        fprintf(stderr, "diplograph stats: done in %.2f s\n", now() - t0);
+    dg_timing_mark(&tm, "write");
 out:
     dg_buf_destroy(&out);
     dg_graph_destroy(&g);
     dg_meeting_list_destroy(&mentions);
     dg_meeting_list_destroy(&events);
-    return rc;
-}
-
-int cmd_stats(int argc, char **argv)
-{
-    int rc = stats_main(argc, argv);
-
-    dg_cli_paths_free(&gaz_files);
+    dg_cli_resolve_opts_destroy(&res);
+    if (verbose) {
+        dg_timing_mark(&tm, "free");
+        dg_cli_print_timing("stats", &tm);
+        fprintf(stderr, "diplograph stats: done in %.2f s\n", now() - t0);
+    }
     return rc;
 }

@@ -452,14 +452,24 @@ static const char *last_word(const char *s)
     return sp ? sp + 1 : s;
 }
 
+/* A country named by an office and no person (菲律宾外长). */
+static int title_only(const dg_party *p)
+{
+    return p->type == DG_PARTY_COUNTRY && (p->title || p->title_zh);
+}
+
 /* One person named two ways in one document: the gazetteer's official and
- * an unknown name of the same country sharing the family name. */
+ * an unknown name of the same country sharing the family name, or a
+ * headline's 德国总统 and the body's 施泰因迈尔. */
 static int same_person(const dg_party *a, const dg_party *b)
 {
     const char *x, *y;
 
     if (strcmp(a->id, b->id) == 0)
         return 1;
+    if ((title_only(a) && b->type == DG_PARTY_PERSON) ||
+        (title_only(b) && a->type == DG_PARTY_PERSON))
+        return a->country[0] && strcmp(a->country, b->country) == 0;
     if (a->type != DG_PARTY_PERSON || b->type != DG_PARTY_PERSON ||
         strcmp(a->country, b->country) != 0)
         return 0;
@@ -568,20 +578,22 @@ static void merge_into(dg_meeting *old, dg_meeting *nw)
         nw->place_name = nw->place_name_zh = NULL;
     }
     for (i = 0; i < nw->n_parties; i++) {
+        const dg_party *np = &nw->parties[i];
         size_t k;
-        if (has_party_like(old, &nw->parties[i]))
+        if (has_party_like(old, np))
             continue;
-        /* a person replaces their country; a country adds nothing to
-         * one of its persons */
+        /* a person replaces their country, or their country's office named
+         * without a name; a country adds nothing to one of its persons */
         for (k = 0; k < old->n_parties; k++)
-            if (country_of_person(&old->parties[k], &nw->parties[i]) ||
-                country_of_person(&nw->parties[i], &old->parties[k]))
+            if (country_of_person(&old->parties[k], np) || country_of_person(np, &old->parties[k]) ||
+                (np->type == DG_PARTY_PERSON && title_only(&old->parties[k]) &&
+                 strcmp(old->parties[k].country, np->country) == 0))
                 break;
         if (k == old->n_parties) {
-            dg_meeting_add_party(old, &nw->parties[i]);
-        } else if (nw->parties[i].type == DG_PARTY_PERSON) {
+            dg_meeting_add_party(old, np);
+        } else if (np->type == DG_PARTY_PERSON) {
             dg_party person;
-            if (dg_party_copy(&person, &nw->parties[i]) == DG_OK) {
+            if (dg_party_copy(&person, np) == DG_OK) {
                 person.role = old->parties[k].role;
                 dg_party_destroy(&old->parties[k]);
                 old->parties[k] = person;
@@ -629,6 +641,14 @@ void dg_xemit(xdoc *x, dg_kind kind, const xdate *date, long place,
     for (i = 0; i < n; i++) {
         dg_party p;
         if (fill_party(x, &p, &parties[i], roles[i]) < 0) {
+            dg_party_destroy(&p);
+            continue;
+        }
+        /* a country named only by an office counts when the meeting is
+         * dated to the day or month: then the resolver may name the
+         * holder; undated, it is mostly a headline restating a meeting
+         * the body names, and would stand for no one */
+        if (title_only(&p) && (!m.date || strlen(m.date) < 7)) {
             dg_party_destroy(&p);
             continue;
         }

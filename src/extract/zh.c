@@ -282,6 +282,36 @@ static size_t unknown_name_end(const xdoc *x, size_t pos, size_t limit)
     return i;
 }
 
+/* Whether a title ending at pos stands alone, naming no one: what follows
+ * ends the phrase (punctuation but 、, a conjunction, a verb). Anything
+ * else may be a name the grammar did not take (塞浦路斯总统赫里斯托祖利季斯)
+ * or more of a title (总统府, 总统办公厅主任, 总统特别顾问): no party. */
+static int title_alone_at(const xdoc *x, size_t pos, size_t limit)
+{
+    static const char *const ends[] = {
+        "，", "。", "；", "：", "！", "？", ",", ".", ";", ":", ")", "）", "\"", "”",
+        "举行", "进行", "分别", "共同", "一行",
+    };
+    /* a conjunction only before a country, person, place or title: in
+     * 官房长官和田洋子 the 和 begins a name */
+    static const char *const joins[] = { "与", "和", "同", "及", "在" };
+    const dg_gaz_match *m;
+    int n;
+
+    while (pos < limit && x->fd.text.ptr[pos] == ' ')
+        pos++;
+    if (pos >= limit)
+        return 1;
+    if (at_any(x, pos, ends, DG_ARRAY_LEN(ends)))
+        return 1;
+    if ((n = at_any(x, pos, joins, DG_ARRAY_LEN(joins))) != 0) {
+        m = dg_xmatch_at(x, pos + (size_t)n);
+        return m && m->type != DG_ENT_TRIGGER;
+    }
+    m = dg_xmatch_at(x, pos);
+    return m && m->type == DG_ENT_TRIGGER;
+}
+
 /* A person (or a country delegation) at pos: [group 轮值主席国] [country]
  * [title (、|兼 title)*] (official | unknown name) [title]. Returns the end,
  * or pos when nothing parses. */
@@ -425,6 +455,13 @@ static size_t parse_party(const xdoc *x, size_t pos, size_t limit, xparty *p)
         if (n && p->title < 0) {
             p->type = DG_PARTY_COUNTRY;
             p->end = i + (size_t)n;
+            return p->end;
+        }
+        /* 菲律宾外长 with no name: the country, by its office (the
+         * resolver may name the holder from the date) */
+        if (p->title >= 0 && title_alone_at(x, p->title_end, limit)) {
+            p->type = DG_PARTY_COUNTRY;
+            p->end = p->title_end;
             return p->end;
         }
     }

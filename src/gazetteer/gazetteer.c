@@ -1304,6 +1304,39 @@ const dg_official *dg_gazetteer_official_by_name(const dg_gazetteer *g,
     return found;
 }
 
+size_t dg_gazetteer_officials_by_name(const dg_gazetteer *g, const char *country,
+                                      const char *name, const dg_official **out,
+                                      size_t max)
+{
+    dg_buf want = DG_BUF_INIT;
+    size_t lo = 0, hi = g->n_names, n = 0;
+    uint32_t last = UINT32_MAX;
+
+    if (!name || dg_fold_append(g->fold, &want, name, strlen(name)) < 0) {
+        dg_buf_destroy(&want);
+        return 0;
+    }
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (strcmp(g->names[mid].folded, want.ptr) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    /* entries of one name are sorted by official: repeats are adjacent */
+    for (; lo < g->n_names && strcmp(g->names[lo].folded, want.ptr) == 0; lo++) {
+        const dg_official *o = &g->officials[g->names[lo].official].pub;
+        if ((country && strcmp(o->country, country) != 0) || g->names[lo].official == last)
+            continue;
+        last = g->names[lo].official;
+        if (n < max)
+            out[n] = o;
+        n++;
+    }
+    dg_buf_destroy(&want);
+    return n;
+}
+
 /* date within [from, to], comparing by the shorter precision */
 static int date_in(const char *date, const char *from, const char *to)
 {

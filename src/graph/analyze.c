@@ -66,6 +66,13 @@ static int pair_cmp(const void *pa, const void *pb)
     return 0;
 }
 
+static int size_cmp(const void *pa, const void *pb)
+{
+    size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+
+    return a < b ? -1 : a > b;
+}
+
 static double finite_or_zero(double d)
 {
     return isfinite(d) ? d : 0.0;
@@ -83,61 +90,27 @@ static uint64_t splitmix(uint64_t *x)
 }
 
 /* Estimates betweenness, closeness and harmonic centrality from k sampled
- * sources (see dg_analyze_opts). */
-static int sampled_paths(dg_graph *g, const igraph_t *ig, const igraph_vector_t *dist,
-                         long k, unsigned long seed, dg_error *err)
+ * sources (see dg_analyze_opts): the sources drawn with the seed, the
+ * paths followed in paths.c. */
+static int sampled_paths(dg_graph *g, long k, unsigned long seed, dg_timing *tm, dg_error *err)
 {
-    igraph_integer_t n = (igraph_integer_t)g->n_nodes, i, j;
-    igraph_vector_int_t src;
-    igraph_vector_t res;
-    igraph_matrix_t d;
+    size_t n = g->n_nodes, i, *src = malloc((n ? n : 1) * sizeof(size_t));
     uint64_t state = (uint64_t)seed;
-    double scale = (double)n / (double)k;
-    int rc = DG_OK;
+    int rc;
 
-    igraph_vector_int_init(&src, 0);
-    igraph_vector_init(&res, 0);
-    igraph_matrix_init(&d, 0, 0);
-    IG(igraph_vector_int_resize(&src, n), "sampling sources");
+    if (!src)
+        return dg_error_set(err, DG_ENOMEM, "sampling sources: out of memory");
     for (i = 0; i < n; i++)
-        VECTOR(src)[i] = i;
-    for (i = 0; i < (igraph_integer_t)k; i++) { /* partial Fisher-Yates */
-        igraph_integer_t r = i + (igraph_integer_t)(splitmix(&state) % (uint64_t)(n - i));
-        igraph_integer_t t = VECTOR(src)[i];
-        VECTOR(src)[i] = VECTOR(src)[r];
-        VECTOR(src)[r] = t;
+        src[i] = i;
+    for (i = 0; i < (size_t)k; i++) { /* partial Fisher-Yates */
+        size_t r = i + (size_t)(splitmix(&state) % (uint64_t)(n - i));
+        size_t t = src[i];
+        src[i] = src[r];
+        src[r] = t;
     }
-    IG(igraph_vector_int_resize(&src, (igraph_integer_t)k), "sampling sources");
-    igraph_vector_int_sort(&src);
-    IG(igraph_betweenness_subset(ig, &res, igraph_vss_all(), g->directed,
-                                 igraph_vss_vector(&src), igraph_vss_all(), dist),
-       "sampled betweenness");
-    for (i = 0; i < n; i++)
-        g->nodes[i].betweenness = finite_or_zero(VECTOR(res)[i] * scale);
-    IG(igraph_distances_dijkstra(ig, &d, igraph_vss_vector(&src), igraph_vss_all(), dist,
-                                 IGRAPH_ALL),
-       "distances from the sampled sources");
-    for (j = 0; j < n; j++) {
-        double sum = 0, inv = 0;
-        long reach = 0, others = 0;
-        for (i = 0; i < (igraph_integer_t)k; i++) {
-            double x = MATRIX(d, i, j);
-            if (VECTOR(src)[i] == j)
-                continue;
-            others++;
-            if (isfinite(x) && x > 0) {
-                reach++;
-                sum += x;
-                inv += 1.0 / x;
-            }
-        }
-        g->nodes[j].closeness = reach ? (double)reach / sum : 0.0;
-        g->nodes[j].harmonic = others ? inv / (double)others : 0.0;
-    }
-out:
-    igraph_vector_int_destroy(&src);
-    igraph_vector_destroy(&res);
-    igraph_matrix_destroy(&d);
+    dg_qsort(src, (size_t)k, sizeof(size_t), size_cmp);
+    rc = dg_graph_sampled_paths(g, src, (size_t)k, tm, err);
+    free(src);
     return rc;
 }
 
@@ -179,9 +152,11 @@ int dg_graph_analyze(dg_graph *g, const dg_analyze_opts *opts, dg_error *err)
     double total_w = 0, q = 0, quality = 0;
     int have_ig = 0, have_simple = 0, rc = DG_OK, exact;
     long *tmp = NULL;
+    dg_timing *tm;
 
     if (!opts)
         opts = &def;
+    tm = opts->timing;
     n = (igraph_integer_t)g->n_nodes;
     m = (igraph_integer_t)g->n_edges;
     for (k = 0; k < g->n_edges; k++)
@@ -263,6 +238,7 @@ int dg_graph_analyze(dg_graph *g, const dg_analyze_opts *opts, dg_error *err)
     }
     IG(igraph_create(&simple, &sedges, n, IGRAPH_UNDIRECTED), "creating the graph");
     have_simple = 1;
+    dg_timing_mark(tm, "analysis: igraph graphs");
 
     IG(igraph_degree(&ig, &ivec, igraph_vss_all(), IGRAPH_ALL, 1), "degree");
     for (i = 0; i < n; i++)
@@ -270,10 +246,11 @@ int dg_graph_analyze(dg_graph *g, const dg_analyze_opts *opts, dg_error *err)
     IG(igraph_strength(&ig, &res, igraph_vss_all(), IGRAPH_ALL, 1, &w), "strength");
     for (i = 0; i < n; i++)
         g->nodes[i].strength = VECTOR(res)[i];
+    dg_timing_mark(tm, "analysis: degree, strength");
 
     exact = (long)n <= opts->exact_betweenness_max;
     if (!exact && opts->betweenness_sources > 0 && opts->betweenness_sources < (long)n) {
-        if ((rc = sampled_paths(g, &ig, &dist, opts->betweenness_sources, opts->seed, err)) < 0)
+        if ((rc = sampled_paths(g, opts->betweenness_sources, opts->seed, tm, err)) < 0)
             goto out;
         g->stats.betweenness_exact = 0;
         g->stats.betweenness_sources = opts->betweenness_sources;
@@ -308,6 +285,7 @@ int dg_graph_analyze(dg_graph *g, const dg_analyze_opts *opts, dg_error *err)
            "harmonic centrality");
     for (i = 0; i < n; i++)
         g->nodes[i].harmonic = finite_or_zero(VECTOR(res)[i]);
+    dg_timing_mark(tm, "analysis: betweenness, closeness, harmonic");
 paths_done:
 
     if (m > 0) {
@@ -315,12 +293,14 @@ paths_done:
            "eigenvector centrality");
         for (i = 0; i < n; i++)
             g->nodes[i].eigenvector = finite_or_zero(VECTOR(res)[i]);
+        dg_timing_mark(tm, "analysis: eigenvector");
     }
     IG(igraph_pagerank(&ig, IGRAPH_PAGERANK_ALGO_PRPACK, &res, NULL, igraph_vss_all(),
                        g->directed, 0.85, &w, NULL),
        "pagerank");
     for (i = 0; i < n; i++)
         g->nodes[i].pagerank = finite_or_zero(VECTOR(res)[i]);
+    dg_timing_mark(tm, "analysis: pagerank");
     if (g->directed && m > 0) {
         IG(igraph_hub_and_authority_scores(&ig, &res, &res2, NULL, 1, &w, NULL),
            "hub and authority scores");
@@ -328,6 +308,7 @@ paths_done:
             g->nodes[i].hub = finite_or_zero(VECTOR(res)[i]);
             g->nodes[i].authority = finite_or_zero(VECTOR(res2)[i]);
         }
+        dg_timing_mark(tm, "analysis: hubs, authorities");
     }
 
     tmp = malloc((size_t)n * sizeof(long));
@@ -341,6 +322,7 @@ paths_done:
         goto nomem;
     for (i = 0; i < n; i++)
         g->nodes[i].component = tmp[i];
+    dg_timing_mark(tm, "analysis: components");
 
     /* Louvain */
     IG(igraph_community_multilevel(&simple, np ? &sw : NULL, 1.0, &mem, NULL, NULL),
@@ -355,6 +337,7 @@ paths_done:
         IG(igraph_modularity(&simple, &mem, &sw, 1.0, 0, &q), "modularity");
         g->stats.modularity = finite_or_zero(q);
     }
+    dg_timing_mark(tm, "analysis: louvain");
 
     /* Leiden optimising modularity: node weights = strength, resolution
      * 1/(2 * total weight) (DEPENDENCIES.md) */
@@ -379,6 +362,7 @@ paths_done:
         IG(igraph_modularity(&simple, &mem, &sw, 1.0, 0, &q), "modularity");
         g->stats.leiden_modularity = finite_or_zero(q);
     }
+    dg_timing_mark(tm, "analysis: leiden");
 
     if (n > 1) {
         double pairs_possible = (double)n * (double)(n - 1);
@@ -387,6 +371,7 @@ paths_done:
     }
     IG(igraph_transitivity_undirected(&simple, &q, IGRAPH_TRANSITIVITY_ZERO), "transitivity");
     g->stats.transitivity = finite_or_zero(q);
+    dg_timing_mark(tm, "analysis: transitivity");
     if (g->directed && m > 0) {
         IG(igraph_reciprocity(&ig, &q, 1, IGRAPH_RECIPROCITY_DEFAULT), "reciprocity");
         g->stats.reciprocity = finite_or_zero(q);

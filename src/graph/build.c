@@ -62,14 +62,9 @@ static void node_destroy(dg_node *n)
     free(n->last_date);
 }
 
+/* An edge's dates, first_date and last_date live in one block: dates. */
 static void edge_destroy(dg_edge *e)
 {
-    size_t i;
-
-    free(e->first_date);
-    free(e->last_date);
-    for (i = 0; i < e->n_dates; i++)
-        free(e->dates[i]);
     free(e->dates);
 }
 
@@ -148,12 +143,21 @@ int dg_graph_party_is_person(const dg_party *p)
 
 /* ---- node table: ids hashed to indices while building ---- */
 
+/* What a node keeps of its events while they are added, borrowed from
+ * the events (copied into the node once, at the end: events come sorted
+ * by date, so copying at every change would copy at nearly every one). */
+typedef struct {
+    const char *first, *last;  /* first and last meeting date */
+    const dg_party *title;     /* the party whose title the node shows */
+    const char *title_date;    /* the date of that party's event */
+} node_span;
+
 typedef struct {
     dg_node *nodes;
     size_t n, cap;
     size_t *slots;     /* index + 1, 0 = empty */
     size_t n_slots;    /* power of two */
-    char **title_date; /* date of the title kept, borrowed */
+    node_span *span;   /* per node, grown with nodes */
 } node_table;
 
 static uint64_t hash_str(const char *s)
@@ -210,10 +214,10 @@ static int table_get(node_table *t, size_t *idx, const char *id, dg_node_type ty
     t->nodes = p;
     {
         size_t cap = t->cap; /* grown in step with nodes */
-        char **td = realloc(t->title_date, cap * sizeof(char *));
-        if (!td)
+        node_span *sp = realloc(t->span, cap * sizeof(node_span));
+        if (!sp)
             return DG_ENOMEM;
-        t->title_date = td;
+        t->span = sp;
     }
     nd = &t->nodes[t->n];
     memset(nd, 0, sizeof(*nd));
@@ -226,7 +230,7 @@ static int table_get(node_table *t, size_t *idx, const char *id, dg_node_type ty
     nd->community = -1;
     nd->leiden = -1;
     nd->component = -1;
-    t->title_date[t->n] = NULL;
+    memset(&t->span[t->n], 0, sizeof(node_span));
     t->slots[h] = t->n + 1;
     *idx = t->n++;
     return DG_OK;
@@ -254,6 +258,7 @@ typedef struct {
     size_t n_recs, cap_recs;
     endpoint *ep;
     size_t n_ep, cap_ep;
+    size_t country[26 * 26]; /* node index + 1 of country:XX, 0 unknown */
 } builder;
 
 static int add_rec(builder *b, size_t x, size_t y, dg_edge_type type, double w, size_t ev)
@@ -314,16 +319,17 @@ static int set_str(char **dst, const char *src)
 static int touch_node(builder *b, size_t idx, const dg_party *p, const dg_meeting *ev)
 {
     dg_node *nd = &b->t.nodes[idx];
+    node_span *sp = &b->t.span[idx];
     int rc = DG_OK;
 
     nd->meetings++;
     if (ev->date) {
-        if (!nd->first_date || strcmp(ev->date, nd->first_date) < 0)
-            rc = set_str(&nd->first_date, ev->date);
-        if (rc == DG_OK && (!nd->last_date || strcmp(ev->date, nd->last_date) > 0))
-            rc = set_str(&nd->last_date, ev->date);
+        if (!sp->first || strcmp(ev->date, sp->first) < 0)
+            sp->first = ev->date;
+        if (!sp->last || strcmp(ev->date, sp->last) > 0)
+            sp->last = ev->date;
     }
-    if (rc < 0 || !p)
+    if (!p)
         return rc;
     /* a person node keeps its own names; a country node takes names only
      * from country parties, not from the persons projected onto it */
@@ -335,31 +341,33 @@ static int touch_node(builder *b, size_t idx, const dg_party *p, const dg_meetin
             return rc;
     }
     if (nd->type == DG_NODE_PERSON && (p->title || p->title_zh) &&
-        dg_strcmp0(ev->date, b->t.title_date[idx]) >= 0) {
-        char *t = p->title ? dg_strdup0(p->title) : NULL;
-        char *tz = p->title_zh ? dg_strdup0(p->title_zh) : NULL;
-        if ((p->title && !t) || (p->title_zh && !tz)) {
-            free(t);
-            free(tz);
-            return DG_ENOMEM;
-        }
-        free(nd->title);
-        free(nd->title_zh);
-        nd->title = t;
-        nd->title_zh = tz;
-        b->t.title_date[idx] = ev->date;
+        dg_strcmp0(ev->date, sp->title_date) >= 0) {
+        sp->title = p;
+        sp->title_date = ev->date;
     }
     if (!nd->country[0] && p->country[0] && nd->type != DG_NODE_COUNTRY)
         memcpy(nd->country, p->country, 3);
     return DG_OK;
 }
 
+/* Country nodes are looked up for every person of every event: cached by
+ * code instead of formatting and hashing "country:XX" each time. */
 static int country_node(builder *b, size_t *idx, const char cc[3])
 {
     char id[16];
+    size_t slot = cc[0] >= 'A' && cc[0] <= 'Z' && cc[1] >= 'A' && cc[1] <= 'Z' && !cc[2]
+                      ? (size_t)(cc[0] - 'A') * 26 + (size_t)(cc[1] - 'A') : (size_t)-1;
+    int rc;
 
+    if (slot != (size_t)-1 && b->country[slot]) {
+        *idx = b->country[slot] - 1;
+        return DG_OK;
+    }
     snprintf(id, sizeof(id), "country:%s", cc);
-    return table_get(&b->t, idx, id, DG_NODE_COUNTRY, cc);
+    rc = table_get(&b->t, idx, id, DG_NODE_COUNTRY, cc);
+    if (rc == DG_OK && slot != (size_t)-1)
+        b->country[slot] = *idx + 1;
+    return rc;
 }
 
 /* The layer's node for a party, or (size_t)-1 when it has none. */
@@ -505,12 +513,65 @@ static int name_nodes(dg_graph *g)
     return DG_OK;
 }
 
+/* Sorts the records into erec_cmp order: they were appended in event
+ * order, so a stable sort by (a, b, type) gives it. A radix sort on that
+ * key (16 bits a pass, passes where all records share the digit skipped)
+ * instead of qsort with a comparator: millions of records. DG_ENOMEM
+ * leaves them as they were. */
+static int sort_recs(erec *r, size_t n)
+{
+    enum { DIGIT = 16, BUCKETS = 1 << DIGIT };
+    erec *tmp;
+    size_t *count, i, pass;
+
+    if (n < 2)
+        return DG_OK;
+    for (i = 0; i < n; i++)
+        if (r[i].a >= ((size_t)1 << 31) || r[i].b >= ((size_t)1 << 31))
+            return DG_EINVAL; /* beyond the key: the comparator sorts */
+    tmp = malloc(n * sizeof(erec));
+    count = malloc((BUCKETS + 1) * sizeof(size_t));
+    if (!tmp || !count) {
+        free(tmp);
+        free(count);
+        return DG_ENOMEM;
+    }
+    for (pass = 0; pass < 64 / DIGIT; pass++) {
+        unsigned shift = (unsigned)(pass * DIGIT);
+        size_t sum = 0;
+        erec *from = r, *to = tmp;
+        memset(count, 0, (BUCKETS + 1) * sizeof(size_t));
+        for (i = 0; i < n; i++)
+            count[((((uint64_t)from[i].a << 33) | ((uint64_t)from[i].b << 2) |
+                    (uint64_t)from[i].type) >> shift) & (BUCKETS - 1)]++;
+        for (i = 0; i < BUCKETS && count[i] != n; i++)
+            ;
+        if (i < BUCKETS)
+            continue; /* one digit for all: nothing to do */
+        for (i = 0; i < BUCKETS; i++) {
+            size_t c = count[i];
+            count[i] = sum;
+            sum += c;
+        }
+        for (i = 0; i < n; i++) {
+            uint64_t key = ((uint64_t)from[i].a << 33) | ((uint64_t)from[i].b << 2) |
+                           (uint64_t)from[i].type;
+            to[count[(key >> shift) & (BUCKETS - 1)]++] = from[i];
+        }
+        memcpy(r, tmp, n * sizeof(erec));
+    }
+    free(tmp);
+    free(count);
+    return DG_OK;
+}
+
 static int make_edges(dg_graph *g, builder *b, const dg_meeting_list *events)
 {
     size_t i, j, k, ne = 0;
     char **dates = NULL;
 
-    dg_qsort(b->recs, b->n_recs, sizeof(erec), erec_cmp);
+    if (sort_recs(b->recs, b->n_recs) < 0)
+        dg_qsort(b->recs, b->n_recs, sizeof(erec), erec_cmp);
     for (i = 0; i < b->n_recs; i = j) {
         for (j = i + 1; j < b->n_recs && b->recs[j].a == b->recs[i].a &&
                         b->recs[j].b == b->recs[i].b && b->recs[j].type == b->recs[i].type;
@@ -543,22 +604,38 @@ static int make_edges(dg_graph *g, builder *b, const dg_meeting_list *events)
         }
         if (e->type == DG_EDGE_REPRESENTS)
             e->weight = 1.0;
-        dg_qsort(dates, nd, sizeof(char *), cmp_cstr);
-        e->dates = malloc((nd ? nd : 1) * sizeof(char *));
-        if (!e->dates)
-            goto fail;
-        for (k = 0; k < nd; k++) {
-            if (k > 0 && strcmp(dates[k], dates[k - 1]) == 0)
-                continue;
-            e->dates[e->n_dates] = dg_strdup0(dates[k]);
-            if (!e->dates[e->n_dates])
+        /* events come sorted by date: sort only when they did not */
+        for (k = 1; k < nd && strcmp(dates[k - 1], dates[k]) <= 0; k++)
+            ;
+        if (k < nd)
+            dg_qsort(dates, nd, sizeof(char *), cmp_cstr);
+        /* the distinct dates, with their strings, in one block */
+        {
+            size_t distinct = 0, bytes = 0;
+            char *at;
+            for (k = 0; k < nd; k++)
+                if (k == 0 || strcmp(dates[k], dates[k - 1]) != 0) {
+                    distinct++;
+                    bytes += strlen(dates[k]) + 1;
+                }
+            e->dates = malloc((distinct ? distinct : 1) * sizeof(char *) + bytes);
+            if (!e->dates)
                 goto fail;
-            e->n_dates++;
+            at = (char *)(e->dates + (distinct ? distinct : 1));
+            for (k = 0; k < nd; k++) {
+                size_t len;
+                if (k > 0 && strcmp(dates[k], dates[k - 1]) == 0)
+                    continue;
+                len = strlen(dates[k]) + 1;
+                memcpy(at, dates[k], len);
+                e->dates[e->n_dates++] = at;
+                at += len;
+            }
         }
-        if (e->n_dates &&
-            (set_str(&e->first_date, e->dates[0]) < 0 ||
-             set_str(&e->last_date, e->dates[e->n_dates - 1]) < 0))
-            goto fail;
+        if (e->n_dates) {
+            e->first_date = e->dates[0];
+            e->last_date = e->dates[e->n_dates - 1];
+        }
     }
     free(dates);
     return DG_OK;
@@ -592,6 +669,16 @@ int dg_graph_build(dg_graph *g, const dg_meeting_list *events,
         if (add_event(&b, ev, i) < 0)
             goto out;
     }
+    dg_timing_mark(opts->timing, "build: nodes and edge records");
+    /* the kept dates and titles become the nodes' own */
+    for (i = 0; i < b.t.n; i++) {
+        dg_node *nd = &b.t.nodes[i];
+        const node_span *sp = &b.t.span[i];
+        if (set_str(&nd->first_date, sp->first) < 0 || set_str(&nd->last_date, sp->last) < 0 ||
+            (sp->title && (set_str(&nd->title, sp->title->title) < 0 ||
+                           set_str(&nd->title_zh, sp->title->title_zh) < 0)))
+            goto out;
+    }
     /* nodes sorted by id; edges renumbered, from < to when undirected */
     order = malloc((b.t.n ? b.t.n : 1) * sizeof(*order));
     remap = malloc((b.t.n ? b.t.n : 1) * sizeof(*remap));
@@ -619,8 +706,10 @@ int dg_graph_build(dg_graph *g, const dg_meeting_list *events,
             r->b = t;
         }
     }
+    dg_timing_mark(opts->timing, "build: nodes sorted");
     if (name_nodes(g) < 0 || make_edges(g, &b, events) < 0)
         goto out;
+    dg_timing_mark(opts->timing, "build: edges aggregated");
     g->stats.nodes = (long)g->n_nodes;
     g->stats.edges = (long)g->n_edges;
     g->stats.betweenness_cutoff = -1;
@@ -631,7 +720,7 @@ out:
         node_destroy(&b.t.nodes[i]);
     free(b.t.nodes);
     free(b.t.slots);
-    free(b.t.title_date);
+    free(b.t.span);
     free(b.recs);
     free(b.ep);
     free(order);

@@ -14,4 +14,9 @@ void dg_graph_party_country(char out[3], const dg_party *p);
 /* A person party (not a bare country, organisation or delegation). */
 int dg_graph_party_is_person(const dg_party *p);
 
+/* Estimates betweenness, closeness and harmonic centrality from the k
+ * sources src (ascending node indices) into g's nodes (paths.c). */
+int dg_graph_sampled_paths(dg_graph *g, const size_t *src, size_t k, dg_timing *tm,
+                           dg_error *err);
+
 #endif

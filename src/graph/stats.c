@@ -215,7 +215,108 @@ typedef struct {
     int person;
 } id_stats;
 
-static int compute(interactions *in, const dg_meeting_list *events)
+/* Sorts the first `top` pairs of a million into place (the tables show
+ * only those): the best top by a heap in one pass, then a sort of them. */
+static void top_pairs(pair_row *rows, size_t n, size_t top)
+{
+    size_t i, k = top < n ? top : n, j;
+
+    if (k == 0)
+        return;
+    if (k * 4 >= n) {
+        dg_qsort(rows, n, sizeof(pair_row), pair_cmp_top);
+        return;
+    }
+    /* rows[0..k) a max-heap by pair_cmp_top (the worst kept on top) */
+    for (i = 1; i < k; i++)
+        for (j = i; j > 0 && pair_cmp_top(&rows[(j - 1) / 2], &rows[j]) < 0; j = (j - 1) / 2) {
+            pair_row t = rows[j];
+            rows[j] = rows[(j - 1) / 2];
+            rows[(j - 1) / 2] = t;
+        }
+    for (i = k; i < n; i++) {
+        if (pair_cmp_top(&rows[i], &rows[0]) >= 0)
+            continue;
+        {
+            pair_row t = rows[0];
+            rows[0] = rows[i];
+            rows[i] = t;
+        }
+        for (j = 0;;) {
+            size_t l = 2 * j + 1, r = l + 1, m = j;
+            if (l < k && pair_cmp_top(&rows[l], &rows[m]) > 0)
+                m = l;
+            if (r < k && pair_cmp_top(&rows[r], &rows[m]) > 0)
+                m = r;
+            if (m == j)
+                break;
+            {
+                pair_row t = rows[j];
+                rows[j] = rows[m];
+                rows[m] = t;
+            }
+            j = m;
+        }
+    }
+    dg_qsort(rows, k, sizeof(pair_row), pair_cmp_top);
+}
+
+/* Month counts by YYYY-MM as numbers, in order (a million dates need no
+ * string sort); returns 0 when a date is in another form (the caller
+ * sorts strings then), -1 out of memory. */
+static int count_months(interactions *in, const char **months, size_t n)
+{
+    enum { SLOTS = 10000 * 12 };
+    long *count;
+    size_t *first, i, rows = 0;
+
+    for (i = 0; i < n; i++) {
+        const char *d = months[i];
+        int m;
+        if (!(d[0] >= '0' && d[0] <= '9' && d[1] >= '0' && d[1] <= '9' && d[2] >= '0' &&
+              d[2] <= '9' && d[3] >= '0' && d[3] <= '9' && d[4] == '-' && d[5] >= '0' &&
+              d[5] <= '9' && d[6] >= '0' && d[6] <= '9' && d[7] == '\0'))
+            return 0;
+        m = (d[5] - '0') * 10 + (d[6] - '0');
+        if (m < 1 || m > 12)
+            return 0;
+    }
+    count = calloc(SLOTS, sizeof(long));
+    first = malloc(SLOTS * sizeof(size_t));
+    if (!count || !first) {
+        free(count);
+        free(first);
+        return -1;
+    }
+    for (i = 0; i < n; i++) {
+        const char *d = months[i];
+        size_t slot = (size_t)((d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 +
+                               (d[3] - '0')) * 12 +
+                      (size_t)((d[5] - '0') * 10 + (d[6] - '0') - 1);
+        if (count[slot]++ == 0) {
+            first[slot] = i;
+            rows++;
+        }
+    }
+    in->months = malloc((rows ? rows : 1) * sizeof(count_row));
+    if (!in->months) {
+        free(count);
+        free(first);
+        return -1;
+    }
+    for (i = 0; i < SLOTS; i++) {
+        if (!count[i])
+            continue;
+        in->months[in->n_months].key = months[first[i]];
+        in->months[in->n_months].events = count[i];
+        in->n_months++;
+    }
+    free(count);
+    free(first);
+    return 1;
+}
+
+static int compute(interactions *in, const dg_meeting_list *events, size_t top)
 {
     interner t = { 0 };
     id_stats *ids = NULL;
@@ -372,9 +473,17 @@ static int compute(interactions *in, const dg_meeting_list *events)
         in->month_keys[i][7] = '\0';
         months[i] = in->month_keys[i];
     }
-    dg_qsort(months, n_months, sizeof(char *), cstr_cmp);
-    if (count_sorted(&in->months, &in->n_months, months, n_months) < 0)
+    switch (count_months(in, months, n_months)) {
+    case 0:
+        dg_qsort(months, n_months, sizeof(char *), cstr_cmp);
+        if (count_sorted(&in->months, &in->n_months, months, n_months) < 0)
+            goto out;
+        break;
+    case 1:
+        break;
+    default:
         goto out;
+    }
     dg_qsort(places, n_places, sizeof(char *), cstr_cmp);
     if (count_sorted(&in->places, &in->n_places, places, n_places) < 0)
         goto out;
@@ -447,7 +556,7 @@ static int compute(interactions *in, const dg_meeting_list *events)
             in->n_pairs++;
         }
     }
-    dg_qsort(in->pairs, in->n_pairs, sizeof(pair_row), pair_cmp_top);
+    top_pairs(in->pairs, in->n_pairs, top); /* only the top rows are shown */
 
     /* officials */
     dg_qsort(opart, n_opart, sizeof(uint64_t), u64_cmp);
@@ -636,7 +745,7 @@ int dg_stats_write_json(dg_buf *out, const dg_graph *g,
     const dg_graph_stats *s = &g->stats;
     long shared = 0;
 
-    if (compute(&in, events) < 0)
+    if (compute(&in, events, top_n(opts, SIZE_MAX)) < 0)
         return dg_error_set(err, DG_ENOMEM, "statistics: out of memory");
     rank = rank_nodes(g);
     if (!rank) {
@@ -784,7 +893,7 @@ int dg_stats_write_md(dg_buf *out, const dg_graph *g,
     int rc = 0;
     long shared;
 
-    if (compute(&in, events) < 0)
+    if (compute(&in, events, top_n(opts, SIZE_MAX)) < 0)
         return dg_error_set(err, DG_ENOMEM, "statistics: out of memory");
     rank = rank_nodes(g);
     if (!rank) {

@@ -8,6 +8,7 @@
 #include "diplograph/meeting.h"
 #include "diplograph/utf8.h"
 #include "common.h"
+#include "model/meeting_int.h"
 #include "text/jsonscan.h"
 
 /* A JSON line longer than this is refused rather than parsed: a meeting
@@ -724,17 +725,14 @@ static int parse_meeting(dg_meeting *m, const cJSON *o, jctx *c)
 }
 
 /* dg_meeting_parse_json, noting the first unknown field in unknown. */
-static int parse_json(dg_meeting *m, const char *line, size_t len, char *unknown,
-                      size_t unknown_size, dg_error *err)
+static int parse_cjson(dg_meeting *m, const char *line, size_t len, char *unknown,
+                       size_t unknown_size, dg_error *err)
 {
     jctx c = { err, "", unknown, unknown_size };
     cJSON *o;
     int rc;
 
     dg_meeting_init(m);
-    if (len > DG_MAX_JSON_LINE)
-        return dg_error_set(err, DG_EPARSE, "line of %zu bytes, longer than a meeting record "
-                            "can be (%u)", len, DG_MAX_JSON_LINE);
     if ((rc = dg_json_parse(&o, line, len, err)) < 0)
         return rc;
     rc = parse_meeting(m, o, &c);
@@ -742,6 +740,36 @@ static int parse_json(dg_meeting *m, const char *line, size_t len, char *unknown
     if (rc < 0)
         dg_meeting_destroy(m);
     return rc;
+}
+
+int dg_meeting_parse_cjson(dg_meeting *m, const char *line, size_t len, dg_error *err)
+{
+    return parse_cjson(m, line, len, NULL, 0, err);
+}
+
+static int parse_json(dg_meeting *m, const char *line, size_t len, char *unknown,
+                      size_t unknown_size, dg_error *err)
+{
+    int rc;
+
+    dg_meeting_init(m);
+    if (len > DG_MAX_JSON_LINE)
+        return dg_error_set(err, DG_EPARSE, "line of %zu bytes, longer than a meeting record "
+                            "can be (%u)", len, DG_MAX_JSON_LINE);
+    /* the usual form (what diplograph writes) directly; anything else,
+     * and every fault, through cJSON and its checks */
+    if (!memchr(line, '\0', len)) {
+        rc = dg_meeting_scan(m, line, len);
+        /* the checks the scanner leaves to the full reader */
+        if (rc > 0 && (!m->date || valid_date(m->date)) && m->confidence >= 0 &&
+            m->confidence <= 1)
+            return DG_OK;
+        if (rc > 0)
+            dg_meeting_destroy(m);
+        if (rc < 0)
+            return dg_error_set(err, DG_ENOMEM, "out of memory");
+    }
+    return parse_cjson(m, line, len, unknown, unknown_size, err);
 }
 
 int dg_meeting_parse_json(dg_meeting *m, const char *line, size_t len,
@@ -913,45 +941,4 @@ int dg_meeting_read_file(dg_meeting_list *out, const char *path,
     return rc;
 }
 
-static int source_cmp(const dg_source *a, const dg_source *b)
-{
-    int c = dg_strcmp0(a->file, b->file);
-
-    if (c)
-        return c;
-    if (a->doc != b->doc)
-        return a->doc < b->doc ? -1 : 1;
-    if (a->byte != b->byte)
-        return a->byte < b->byte ? -1 : 1;
-    return 0;
-}
-
-int dg_meeting_cmp(const dg_meeting *a, const dg_meeting *b)
-{
-    int c = dg_strcmp0(a->date, b->date);
-    size_t i;
-
-    if (c)
-        return c;
-    if (a->kind != b->kind)
-        return a->kind < b->kind ? -1 : 1;
-    if ((c = dg_strcmp0(a->id, b->id)))
-        return c;
-    for (i = 0; i < a->n_sources && i < b->n_sources; i++)
-        if ((c = source_cmp(&a->sources[i], &b->sources[i])))
-            return c;
-    if (a->n_sources != b->n_sources)
-        return a->n_sources < b->n_sources ? -1 : 1;
-    return dg_strcmp0(a->evidence, b->evidence);
-}
-
-static int meeting_qcmp(const void *a, const void *b)
-{
-    return dg_meeting_cmp(a, b);
-}
-
-void dg_meeting_list_sort(dg_meeting_list *l)
-{
-    if (l->len > 1)
-        qsort(l->items, l->len, sizeof(dg_meeting), meeting_qcmp);
-}
+/* dg_meeting_cmp and dg_meeting_list_sort: meeting_order.c */

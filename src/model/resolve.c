@@ -29,6 +29,7 @@
 #include <stdio.h>
 
 #include "diplograph/resolve.h"
+#include "model/entity_int.h"
 #include "common.h"
 
 /* qsort that accepts an empty (NULL) array */
@@ -43,8 +44,10 @@ enum { DCLASS_DAY = 0, DCLASS_MONTH, DCLASS_YEAR, DCLASS_NONE };
 
 typedef struct {
     const dg_meeting *m;
-    char *bucket;     /* malloc'd bucket key */
-    char **slots;     /* per bucket slot: person ids (malloc'd) or NULL */
+    char *bucket;     /* bucket key (in the slots' block) */
+    size_t bucket_rank; /* rank of the key among all keys (rank_buckets) */
+    char **slots;     /* per bucket slot: person ids or NULL; one malloc'd
+                       * block with the key and the ids (make_keys) */
     size_t n_slots;
     int dclass;
     long day;         /* days since 1970-01-01 for DCLASS_DAY */
@@ -152,27 +155,9 @@ static int role_rank(dg_role r)
     }
 }
 
-/* The country a party stands for: its country field, else the code in a
- * "country:XX" or "person:XX:name" id. "" when none. */
 static void party_country(char out[3], const dg_party *p)
 {
-    const char *id = p->id ? p->id : "";
-
-    out[0] = '\0';
-    if (p->country[0]) {
-        memcpy(out, p->country, 3);
-        return;
-    }
-    if (strncmp(id, "country:", 8) == 0 && strlen(id) == 10) {
-        memcpy(out, id + 8, 3);
-        return;
-    }
-    if (strncmp(id, "person:", 7) == 0 && strlen(id) > 10 && id[9] == ':' &&
-        id[7] >= 'A' && id[7] <= 'Z' && id[8] >= 'A' && id[8] <= 'Z') {
-        out[0] = id[7];
-        out[1] = id[8];
-        out[2] = '\0';
-    }
+    dg_entity_country(out, p);
 }
 
 static int is_bare_country(const dg_party *p)
@@ -219,13 +204,31 @@ static int source_cmp(const dg_source *a, const dg_source *b)
     return dg_strcmp0(a->lang, b->lang);
 }
 
-/* Builds r's bucket key and slots. */
-static int make_keys(mref *r, const dg_meeting *m)
+/* What make_keys reuses from one mention to the next. */
+typedef struct {
+    slot_item *items;
+    size_t cap;
+    dg_buf key, persons;   /* the bucket key; the slots' texts, NUL-separated */
+    long *slot_at;         /* per slot: offset in persons, or -1 (wild) */
+    size_t slot_cap;
+} keys_scratch;
+
+static void keys_scratch_destroy(keys_scratch *k)
 {
-    dg_buf key = DG_BUF_INIT, persons = DG_BUF_INIT;
-    slot_item *items = NULL;
-    size_t n = 0, i, j;
-    int fam = kind_family(m->kind), rc = DG_ENOMEM;
+    free(k->items);
+    free(k->slot_at);
+    dg_buf_destroy(&k->key);
+    dg_buf_destroy(&k->persons);
+}
+
+/* Builds r's bucket key and slots, in one allocation (the slot pointers,
+ * the key, the slots' texts): a million mentions, a million blocks. */
+static int make_keys(mref *r, const dg_meeting *m, keys_scratch *k)
+{
+    slot_item *items;
+    size_t n = 0, i, j, ns = 0, size;
+    int fam = kind_family(m->kind);
+    char *block;
 
     r->m = m;
     r->dclass = date_class(m->date, &r->day);
@@ -234,79 +237,160 @@ static int make_keys(mref *r, const dg_meeting *m)
         if (!r->first || source_cmp(&m->sources[i], r->first) < 0)
             r->first = &m->sources[i];
     r->group_mode = fam == 2 && m->group && m->group[0];
+    dg_buf_reset(&k->key);
+    dg_buf_reset(&k->persons);
     if (r->group_mode) {
-        if (dg_buf_addf(&key, "%d|G|%s", fam, m->group) < 0)
-            goto out;
-        r->bucket = dg_buf_detach(&key);
-        return r->bucket ? DG_OK : DG_ENOMEM;
-    }
-    items = malloc((m->n_parties ? m->n_parties : 1) * sizeof(*items));
-    if (!items)
-        goto out;
-    for (i = 0; i < m->n_parties; i++) {
-        const dg_party *p = &m->parties[i];
-        if (!p->id)
-            continue;
-        party_country(items[n].key, p);
-        if (p->type == DG_PARTY_ORG)
-            items[n].key[0] = '\0';
-        items[n].id = p->id;
-        items[n].bare = is_bare_country(p) && items[n].key[0];
-        n++;
-    }
-    sort_any(items, n, sizeof(*items), slot_item_cmp);
-    r->slots = calloc(n ? n : 1, sizeof(char *));
-    if (!r->slots)
-        goto out;
-    if (dg_buf_addf(&key, "%d|P", fam) < 0)
-        goto out;
-    for (i = 0; i < n; i = j) {
-        const char *k = items[i].key[0] ? items[i].key : items[i].id;
-        int has_person = 0;
-        dg_buf_reset(&persons);
-        for (j = i; j < n; j++) {
-            const char *kj = items[j].key[0] ? items[j].key : items[j].id;
-            if (strcmp(k, kj) != 0)
-                break;
-            if (items[j].bare)
+        if (dg_buf_addf(&k->key, "%d|G|%s", fam, m->group) < 0)
+            return DG_ENOMEM;
+    } else {
+        void *p = k->items;
+        if (dg_grow_array(&p, &k->cap, m->n_parties ? m->n_parties : 1, sizeof(slot_item)) < 0)
+            return DG_ENOMEM;
+        k->items = items = p;
+        p = k->slot_at;
+        if (dg_grow_array(&p, &k->slot_cap, m->n_parties ? m->n_parties : 1, sizeof(long)) < 0)
+            return DG_ENOMEM;
+        k->slot_at = p;
+        for (i = 0; i < m->n_parties; i++) {
+            const dg_party *pt = &m->parties[i];
+            if (!pt->id)
                 continue;
-            /* sorted by id within the slot; skip duplicates */
-            if (has_person && j > i && !items[j - 1].bare &&
-                strcmp(items[j - 1].id, items[j].id) == 0)
-                continue;
-            if ((has_person && dg_buf_addc(&persons, '\n') < 0) ||
-                dg_buf_adds(&persons, items[j].id) < 0)
-                goto out;
-            has_person = 1;
+            party_country(items[n].key, pt);
+            if (pt->type == DG_PARTY_ORG)
+                items[n].key[0] = '\0';
+            items[n].id = pt->id;
+            /* a person inferred from a title (an event read back) stands
+             * for his country's office as the title-only party did */
+            items[n].bare = (is_bare_country(pt) || pt->inferred) && items[n].key[0];
+            n++;
         }
-        if (dg_buf_addc(&key, '|') < 0 || dg_buf_adds(&key, k) < 0)
-            goto out;
-        if (has_person) {
-            r->slots[r->n_slots] = dg_buf_detach(&persons);
-            if (!r->slots[r->n_slots])
-                goto out;
-        } else {
-            r->wild++;
+        sort_any(items, n, sizeof(*items), slot_item_cmp);
+        if (dg_buf_addf(&k->key, "%d|P", fam) < 0)
+            return DG_ENOMEM;
+        for (i = 0; i < n; i = j) {
+            const char *key = items[i].key[0] ? items[i].key : items[i].id;
+            size_t start = k->persons.len;
+            int has_person = 0;
+            for (j = i; j < n; j++) {
+                const char *kj = items[j].key[0] ? items[j].key : items[j].id;
+                if (strcmp(key, kj) != 0)
+                    break;
+                if (items[j].bare)
+                    continue;
+                /* sorted by id within the slot; skip duplicates */
+                if (has_person && j > i && !items[j - 1].bare &&
+                    strcmp(items[j - 1].id, items[j].id) == 0)
+                    continue;
+                if ((has_person && dg_buf_addc(&k->persons, '\n') < 0) ||
+                    dg_buf_adds(&k->persons, items[j].id) < 0)
+                    return DG_ENOMEM;
+                has_person = 1;
+            }
+            if (dg_buf_addc(&k->key, '|') < 0 || dg_buf_adds(&k->key, key) < 0)
+                return DG_ENOMEM;
+            if (has_person) {
+                if (dg_buf_addc(&k->persons, '\0') < 0)
+                    return DG_ENOMEM;
+                k->slot_at[ns] = (long)start;
+            } else {
+                k->slot_at[ns] = -1;
+                r->wild++;
+            }
+            ns++;
         }
-        r->n_slots++;
     }
-    r->bucket = dg_buf_detach(&key);
-    rc = r->bucket ? DG_OK : DG_ENOMEM;
-out:
-    free(items);
-    dg_buf_destroy(&key);
-    dg_buf_destroy(&persons);
-    return rc;
+    size = ns * sizeof(char *) + k->key.len + 1 + k->persons.len;
+    block = malloc(size);
+    if (!block)
+        return DG_ENOMEM;
+    r->slots = (char **)(void *)block;
+    r->n_slots = ns;
+    r->bucket = block + ns * sizeof(char *);
+    memcpy(r->bucket, dg_buf_cstr(&k->key), k->key.len + 1);
+    if (k->persons.len)
+        memcpy(r->bucket + k->key.len + 1, k->persons.ptr, k->persons.len);
+    for (i = 0; i < ns; i++)
+        r->slots[i] = k->slot_at[i] < 0 ? NULL : r->bucket + k->key.len + 1 + k->slot_at[i];
+    return DG_OK;
 }
 
 static void mref_destroy(mref *r)
 {
-    size_t i;
+    free(r->slots); /* the block: slots, key and texts */
+    r->slots = NULL;
+}
 
-    free(r->bucket);
-    for (i = 0; i < r->n_slots; i++)
-        free(r->slots[i]);
-    free(r->slots);
+/* ---- bucket ranks ---- */
+
+static uint64_t hash_str(const char *s)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+
+    while (*s) {
+        h ^= (unsigned char)*s++;
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+static int cmp_str_ptr(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Ranks each bucket key among the distinct keys (in string order, so the
+ * order does not depend on the input's): the sort then compares integers.
+ * (The keys stay until the end: freeing a million small strings here
+ * left the heap in pieces, and the peak 170 MB higher.) */
+static int rank_buckets(mref *refs, size_t n)
+{
+    size_t cap = 16, n_keys = 0, i, *slot = NULL, *rank = NULL;
+    char **keys = NULL;
+    int rc = DG_ENOMEM;
+
+    while (cap < 2 * n)
+        cap *= 2;
+    slot = calloc(cap, sizeof(size_t)); /* key index + 1, 0 empty */
+    keys = malloc(n * sizeof(char *));
+    if (!slot || !keys)
+        goto out;
+    for (i = 0; i < n; i++) {
+        size_t h = (size_t)hash_str(refs[i].bucket) & (cap - 1);
+        while (slot[h] && strcmp(keys[slot[h] - 1], refs[i].bucket) != 0)
+            h = (h + 1) & (cap - 1);
+        if (!slot[h]) {
+            keys[n_keys++] = refs[i].bucket;
+            slot[h] = n_keys;
+        }
+        refs[i].bucket_rank = slot[h] - 1; /* the key's index, for now */
+    }
+    /* index -> rank: sort the distinct keys, remember where each went */
+    {
+        char **sorted = malloc((n_keys ? n_keys : 1) * sizeof(char *));
+        rank = malloc((n_keys ? n_keys : 1) * sizeof(size_t));
+        if (!sorted || !rank) {
+            free(sorted);
+            goto out;
+        }
+        memcpy(sorted, keys, n_keys * sizeof(char *));
+        sort_any(sorted, n_keys, sizeof(char *), cmp_str_ptr);
+        /* find each key's index again through the table */
+        for (i = 0; i < n_keys; i++) {
+            size_t h = (size_t)hash_str(sorted[i]) & (cap - 1);
+            while (strcmp(keys[slot[h] - 1], sorted[i]) != 0)
+                h = (h + 1) & (cap - 1);
+            rank[slot[h] - 1] = i;
+        }
+        free(sorted);
+    }
+    for (i = 0; i < n; i++)
+        refs[i].bucket_rank = rank[refs[i].bucket_rank];
+    rc = DG_OK;
+out:
+    free(slot);
+    free(keys);
+    free(rank);
+    return rc;
 }
 
 /* ---- canonical order ---- */
@@ -363,8 +447,8 @@ static int mref_order(const void *pa, const void *pb)
     const mref *x = pa, *y = pb;
     int c;
 
-    if ((c = strcmp(x->bucket, y->bucket)))
-        return c;
+    if (x->bucket_rank != y->bucket_rank)
+        return x->bucket_rank < y->bucket_rank ? -1 : 1;
     if (x->dclass != y->dclass)
         return x->dclass - y->dclass;
     if (x->dclass == DCLASS_DAY && x->day != y->day)
@@ -494,12 +578,13 @@ static int cluster_bucket(mref *refs, size_t a, size_t b, long gap,
 
 /* ---- merging ---- */
 
-static int fill(char **dst, const char *src)
+/* Moves *src into *dst when dst has none (first wins, as a copy would). */
+static void take_str(char **dst, char **src)
 {
-    if (*dst || !src)
-        return DG_OK;
-    *dst = dg_strdup0(src);
-    return *dst ? DG_OK : DG_ENOMEM;
+    if (!*dst && *src) {
+        *dst = *src;
+        *src = NULL;
+    }
 }
 
 static int cmp_party_id(const void *a, const void *b)
@@ -512,14 +597,29 @@ static int cmp_source(const void *a, const void *b)
     return source_cmp(a, b);
 }
 
-/* Adds the parties of src to ev: union by id, filling missing fields. */
-static int merge_parties(dg_meeting *ev, const dg_meeting *src)
+/* q (kept) absorbs p, a party with the same id: the stronger role, the
+ * fields q lacks; inferred only if both were. p is left to destroy. */
+static void absorb_party(dg_party *q, dg_party *p)
+{
+    if (role_rank(p->role) > role_rank(q->role))
+        q->role = p->role;
+    if (!q->country[0])
+        memcpy(q->country, p->country, sizeof(q->country));
+    if (!p->inferred)
+        q->inferred = 0;
+    take_str(&q->name, &p->name);
+    take_str(&q->name_zh, &p->name_zh);
+    take_str(&q->title, &p->title);
+    take_str(&q->title_zh, &p->title_zh);
+}
+
+/* Adds the parties of src to ev (union by id, taking them from src). */
+static int merge_parties(dg_meeting *ev, dg_meeting *src)
 {
     size_t i, j;
-    int rc;
 
     for (i = 0; i < src->n_parties; i++) {
-        const dg_party *p = &src->parties[i];
+        dg_party *p = &src->parties[i];
         dg_party *q = NULL;
 
         if (!p->id)
@@ -529,42 +629,76 @@ static int merge_parties(dg_meeting *ev, const dg_meeting *src)
                 q = &ev->parties[j];
                 break;
             }
-        if (!q) {
-            if ((rc = dg_meeting_add_party(ev, p)) < 0)
-                return rc;
+        if (q) {
+            absorb_party(q, p);
             continue;
         }
-        if (role_rank(p->role) > role_rank(q->role))
-            q->role = p->role;
-        if (!q->country[0])
-            memcpy(q->country, p->country, sizeof(q->country));
-        if (!p->inferred)
-            q->inferred = 0;
-        if ((rc = fill(&q->name, p->name)) < 0 || (rc = fill(&q->name_zh, p->name_zh)) < 0 ||
-            (rc = fill(&q->title, p->title)) < 0 || (rc = fill(&q->title_zh, p->title_zh)) < 0)
-            return rc;
+        {
+            dg_party *np = realloc(ev->parties, (ev->n_parties + 1) * sizeof(*np));
+            if (!np)
+                return DG_ENOMEM;
+            ev->parties = np;
+            ev->parties[ev->n_parties++] = *p;
+            memset(p, 0, sizeof(*p));
+        }
     }
     return DG_OK;
 }
 
-/* Drops bare country parties whose country has a person in the event. */
+/* One party per id (the first keeps its place and absorbs the others);
+ * parties without an id go. */
+static void dedup_parties(dg_meeting *ev)
+{
+    size_t i, j, n = 0;
+
+    for (i = 0; i < ev->n_parties; i++) {
+        dg_party *p = &ev->parties[i];
+        dg_party *q = NULL;
+
+        for (j = 0; p->id && j < n; j++)
+            if (strcmp(ev->parties[j].id, p->id) == 0) {
+                q = &ev->parties[j];
+                break;
+            }
+        if (q)
+            absorb_party(q, p);
+        if (q || !p->id)
+            dg_party_destroy(p);
+        else
+            ev->parties[n++] = *p;
+    }
+    ev->n_parties = n;
+}
+
+/* How surely a party names its country's person: 2 a person by name, 1 a
+ * person inferred from a title, 0 a bare country. */
+static int person_strength(const dg_party *p)
+{
+    if (is_bare_country(p))
+        return 0;
+    if (p->type != DG_PARTY_PERSON)
+        return -1;
+    return p->inferred ? 1 : 2;
+}
+
+/* Drops bare country parties whose country has a person in the event,
+ * and inferred persons whose country has a person named. */
 static void drop_covered_countries(dg_meeting *ev)
 {
     size_t i, j, n = 0;
 
     for (i = 0; i < ev->n_parties; i++) {
         dg_party *p = &ev->parties[i];
+        int s = person_strength(p), covered = 0;
         char cc[3];
-        int covered = 0;
 
         party_country(cc, p);
-        if (is_bare_country(p) && cc[0]) {
+        if ((s == 0 || s == 1) && cc[0]) {
             for (j = 0; j < ev->n_parties && !covered; j++) {
                 char cj[3];
                 const dg_party *q = &ev->parties[j];
                 party_country(cj, q);
-                covered = q->type == DG_PARTY_PERSON && !is_bare_country(q) &&
-                          strcmp(cc, cj) == 0;
+                covered = person_strength(q) > s && strcmp(cc, cj) == 0;
             }
         }
         if (covered)
@@ -575,50 +709,69 @@ static void drop_covered_countries(dg_meeting *ev)
     ev->n_parties = n;
 }
 
-static int merge_event(dg_meeting *ev, mref *const *mem, size_t n, const mref *anchor)
+/* Merges the members of one cluster into ev, taking their records: the
+ * first member's record becomes the event. */
+static int merge_event(dg_meeting *ev, mref *const *mem, size_t n, const mref *anchor,
+                       const dg_entities *ent)
 {
+    dg_meeting *first = (dg_meeting *)mem[0]->m;
     size_t i, j, total = 0, extra = 0;
-    int rc = DG_ENOMEM, best_kind = -1;
+    int rc = DG_ENOMEM, best_kind;
 
-    dg_meeting_init(ev);
-    if (anchor->m->date && !(ev->date = dg_strdup0(anchor->m->date)))
-        goto fail;
     for (i = 0; i < n; i++)
         total += mem[i]->m->n_sources;
-    if (total) {
-        ev->sources = calloc(total, sizeof(dg_source));
-        if (!ev->sources)
-            goto fail;
+    if (anchor->m->date != first->date) {
+        char *d = anchor->m->date ? dg_strdup0(anchor->m->date) : NULL;
+        if (anchor->m->date && !d)
+            return DG_ENOMEM;
+        free(first->date);
+        first->date = d;
     }
-    for (i = 0; i < n; i++) {
-        const dg_meeting *m = mem[i]->m;
+    if (first->n_sources == 0)
+        extra += (size_t)(first->mentions > 0 ? first->mentions : 1);
+    *ev = *first;
+    dg_meeting_init(first);
+    if (!ev->place_name && !ev->place_name_zh)
+        ev->place_country[0] = '\0';
+    best_kind = kind_rank(ev->kind);
+    dedup_parties(ev);
+    if (total > ev->n_sources) {
+        dg_source *s = realloc(ev->sources, total * sizeof(dg_source));
+        if (!s)
+            goto fail;
+        ev->sources = s;
+    }
+    for (i = 1; i < n; i++) {
+        dg_meeting *m = (dg_meeting *)mem[i]->m;
 
         if (kind_rank(m->kind) > best_kind) {
             best_kind = kind_rank(m->kind);
             ev->kind = m->kind;
         }
-        if (i == 0 || m->confidence > ev->confidence)
+        if (m->confidence > ev->confidence)
             ev->confidence = m->confidence;
-        if (!ev->place_name && !ev->place_name_zh &&
-            (m->place_name || m->place_name_zh)) {
-            if ((m->place_name && !(ev->place_name = dg_strdup0(m->place_name))) ||
-                (m->place_name_zh && !(ev->place_name_zh = dg_strdup0(m->place_name_zh))))
-                goto fail;
+        if (!ev->place_name && !ev->place_name_zh && (m->place_name || m->place_name_zh)) {
+            take_str(&ev->place_name, &m->place_name);
+            take_str(&ev->place_name_zh, &m->place_name_zh);
             memcpy(ev->place_country, m->place_country, sizeof(ev->place_country));
         }
-        if (fill(&ev->group, m->group) < 0 || fill(&ev->evidence, m->evidence) < 0)
-            goto fail;
+        take_str(&ev->group, &m->group);
+        take_str(&ev->evidence, &m->evidence);
         if (merge_parties(ev, m) < 0)
             goto fail;
-        for (j = 0; j < m->n_sources; j++) {
-            if (dg_source_copy(&ev->sources[ev->n_sources], &m->sources[j]) < 0)
-                goto fail;
-            ev->n_sources++;
-        }
+        for (j = 0; j < m->n_sources; j++)
+            ev->sources[ev->n_sources++] = m->sources[j];
+        free(m->sources);
+        m->sources = NULL;
         if (m->n_sources == 0)
             extra += (size_t)(m->mentions > 0 ? m->mentions : 1);
+        m->n_sources = 0;
+        dg_meeting_destroy(m);
     }
     drop_covered_countries(ev);
+    if (dg_entities_infer(ent, ev) < 0)
+        goto fail;
+    dedup_parties(ev); /* an inferred person may be one already present */
     sort_any(ev->parties, ev->n_parties, sizeof(dg_party), cmp_party_id);
     sort_any(ev->sources, ev->n_sources, sizeof(dg_source), cmp_source);
     /* the same source read twice (a shard and its merge) counts once */
@@ -639,74 +792,125 @@ fail:
     return rc;
 }
 
-static int event_qcmp(const void *a, const void *b)
-{
-    return dg_meeting_cmp(a, b);
-}
-
 int dg_resolve_events(dg_meeting_list *out, const dg_meeting_list *mentions,
                       const dg_resolve_opts *opts, dg_error *err)
+{
+    dg_meeting_list copy = DG_MEETING_LIST_INIT;
+    size_t i;
+
+    if (mentions->len) {
+        copy.items = malloc(mentions->len * sizeof(dg_meeting));
+        if (!copy.items)
+            return dg_error_set(err, DG_ENOMEM, "resolving events: out of memory");
+        copy.cap = mentions->len;
+    }
+    for (i = 0; i < mentions->len; i++) {
+        if (dg_meeting_copy(&copy.items[i], &mentions->items[i]) < 0) {
+            dg_meeting_list_destroy(&copy);
+            return dg_error_set(err, DG_ENOMEM, "resolving events: out of memory");
+        }
+        copy.len++;
+    }
+    return dg_resolve_events_take(out, &copy, opts, err);
+}
+
+int dg_resolve_events_take(dg_meeting_list *out, dg_meeting_list *mentions,
+                           const dg_resolve_opts *opts, dg_error *err)
 {
     dg_resolve_opts def = DG_RESOLVE_OPTS_INIT;
     size_t n = mentions->len, i, j, start = out->len, n_clusters = 0, cl_cap = 0;
     mref *refs = NULL;
     mref **order = NULL;
     cluster *cl = NULL;
+    size_t *anchor = NULL;
+    dg_entities *ent = NULL;
     long gap;
     int rc = DG_ENOMEM;
 
     if (!opts)
         opts = &def;
     gap = opts->max_day_gap < 0 ? 0 : opts->max_day_gap;
-    if (n == 0)
+    if (n == 0) {
+        dg_meeting_list_destroy(mentions);
         return DG_OK;
+    }
+    if ((rc = dg_entities_new(&ent, opts, err)) < 0) {
+        dg_meeting_list_destroy(mentions);
+        return rc;
+    }
+    if ((rc = dg_entities_resolve(ent, mentions->items, n, err)) < 0)
+        goto out_quiet;
+    dg_timing_mark(opts->timing, "resolve: entities");
+    rc = DG_ENOMEM;
     refs = calloc(n, sizeof(*refs));
     order = malloc(n * sizeof(*order));
     if (!refs || !order)
         goto out;
-    for (i = 0; i < n; i++)
-        if (make_keys(&refs[i], &mentions->items[i]) < 0)
-            goto out;
+    {
+        keys_scratch ks = { NULL, 0, DG_BUF_INIT, DG_BUF_INIT, NULL, 0 };
+        for (i = 0; i < n; i++)
+            if (make_keys(&refs[i], &mentions->items[i], &ks) < 0) {
+                keys_scratch_destroy(&ks);
+                goto out;
+            }
+        keys_scratch_destroy(&ks);
+    }
+    if (rank_buckets(refs, n) < 0)
+        goto out;
+    dg_timing_mark(opts->timing, "resolve: keys");
     sort_any(refs, n, sizeof(*refs), mref_order);
+    dg_timing_mark(opts->timing, "resolve: sort");
     for (i = 0; i < n; i = j) {
-        for (j = i + 1; j < n && strcmp(refs[i].bucket, refs[j].bucket) == 0; j++)
+        for (j = i + 1; j < n && refs[i].bucket_rank == refs[j].bucket_rank; j++)
             ;
         if (cluster_bucket(refs, i, j, gap, &cl, &cl_cap, &n_clusters) < 0)
             goto out;
     }
+    dg_timing_mark(opts->timing, "resolve: cluster");
     for (i = 0; i < n; i++)
         order[i] = &refs[i];
     /* the anchor of each cluster is its first member in refs order */
-    {
-        size_t *anchor = malloc((n_clusters ? n_clusters : 1) * sizeof(size_t));
-        if (!anchor)
+    anchor = malloc((n_clusters ? n_clusters : 1) * sizeof(size_t));
+    if (!anchor)
+        goto out;
+    for (i = n; i-- > 0;)
+        anchor[refs[i].cluster] = i;
+    sort_any(order, n, sizeof(*order), member_order);
+    for (i = 0; i < n; i = j) {
+        dg_meeting ev;
+        for (j = i + 1; j < n && order[j]->cluster == order[i]->cluster; j++)
+            ;
+        if (merge_event(&ev, order + i, j - i, &refs[anchor[order[i]->cluster]], ent) < 0)
             goto out;
-        for (i = n; i-- > 0;)
-            anchor[refs[i].cluster] = i;
-        sort_any(order, n, sizeof(*order), member_order);
-        for (i = 0; i < n; i = j) {
-            dg_meeting ev;
-            for (j = i + 1; j < n && order[j]->cluster == order[i]->cluster; j++)
-                ;
-            if (merge_event(&ev, order + i, j - i, &refs[anchor[order[i]->cluster]]) < 0 ||
-                dg_meeting_list_push(out, &ev) < 0) {
-                dg_meeting_destroy(&ev);
-                free(anchor);
-                goto out;
-            }
+        if (dg_meeting_list_push(out, &ev) < 0) {
+            dg_meeting_destroy(&ev);
+            goto out;
         }
-        free(anchor);
     }
-    sort_any(out->items + start, out->len - start, sizeof(dg_meeting), event_qcmp);
+    dg_timing_mark(opts->timing, "resolve: merge");
+    /* the keys are done with: free them before the sort needs its own */
+    for (i = 0; i < n; i++)
+        mref_destroy(&refs[i]);
+    free(refs);
+    refs = NULL;
+    free(order);
+    order = NULL;
+    dg_meeting_sort(out->items + start, out->len - start);
+    dg_timing_mark(opts->timing, "resolve: sort events");
     rc = DG_OK;
 out:
+    if (rc < 0)
+        dg_error_set(err, rc, "resolving events: out of memory");
+out_quiet:
     if (refs)
         for (i = 0; i < n; i++)
             mref_destroy(&refs[i]);
     free(refs);
     free(order);
     free(cl);
-    if (rc < 0)
-        dg_error_set(err, rc, "resolving events: out of memory");
+    free(anchor);
+    dg_entities_free(ent);
+    /* what was not merged (an error) goes with the list */
+    dg_meeting_list_destroy(mentions);
     return rc;
 }

@@ -145,6 +145,24 @@ static void test_zh_headline_and_body_are_one(void **state)
            "meet 2021-06-07 Beijing - | person:wang-yi/host person:sergey-lavrov/guest\n");
 }
 
+static void test_zh_title_only_parties(void **state)
+{
+    (void)state;
+    /* a country named by its office: a country party with the title */
+    EXPECT("2021年6月7日，王毅同菲律宾外长通电话。", NULL,
+           "call 2021-06-07 - - | person:wang-yi/participant country:PH/participant\n");
+    EXPECT("2023年9月21日，俄罗斯外长与越南外长举行会谈。", NULL,
+           "talks 2023-09-21 - - | country:RU/host country:VN/guest\n");
+    /* more of a title (总统府): no party of its own */
+    EXPECT("2021年6月7日，王毅在菲律宾总统府会见洛钦。", NULL,
+           "meet 2021-06-07 - - | person:wang-yi/host person:teodoro-locsin-jr/guest\n");
+    /* the headline's office and the body's name: one meeting, the name */
+    EXPECT("王毅会见俄罗斯外长\n2021年6月7日，王毅在北京会见俄罗斯外长拉夫罗夫。", NULL,
+           "meet 2021-06-07 Beijing - | person:wang-yi/host person:sergey-lavrov/guest\n");
+    EXPECT("2021年6月7日，王毅在北京会见俄罗斯外长拉夫罗夫。\n王毅会见俄罗斯外长。", NULL,
+           "meet 2021-06-07 Beijing - | person:wang-yi/host person:sergey-lavrov/guest\n");
+}
+
 static void test_en_forms(void **state)
 {
     (void)state;
@@ -395,6 +413,7 @@ int main(void)
         cmocka_unit_test(test_zh_traps),
         cmocka_unit_test(test_en_anaphora_and_counterparts),
         cmocka_unit_test(test_en_unnamed_group_meetings),
+        cmocka_unit_test(test_zh_title_only_parties),
         cmocka_unit_test(test_en_forms),
         cmocka_unit_test(test_en_non_events),
         cmocka_unit_test(test_dates),

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "diplograph/graph.h"
+#include "graph/graph_int.h"
 
 /* Adds an event: parties "id/role" ("person:CN:a/host"); a "country:XX" id
  * is a country party. */
@@ -313,6 +314,109 @@ static void test_sampled_paths(void **state)
     dg_meeting_list_destroy(&l);
 }
 
+/* The sampled path measures (paths.c) agree with igraph's
+ * betweenness_subset and distances_dijkstra, which they replace: random
+ * graphs with parallel edges and many ties in path length, undirected and
+ * directed. */
+static void check_paths_against_igraph(int directed, unsigned seed)
+{
+    static const double weights[] = { 1.0, 0.5, 2.0, 1.0 / 3.0, 1.5 };
+    size_t n = 60, m = 240, k = 9, i, j;
+    size_t src[9];
+    dg_graph g;
+    igraph_t ig;
+    igraph_vector_int_t ev, vs;
+    igraph_vector_t dist, res;
+    igraph_matrix_t d;
+    dg_error err = DG_ERROR_INIT;
+    unsigned x = seed;
+
+    memset(&g, 0, sizeof(g));
+    g.directed = directed;
+    g.n_nodes = n;
+    g.nodes = calloc(n, sizeof(dg_node));
+    g.n_edges = m;
+    g.edges = calloc(m, sizeof(dg_edge));
+    assert_non_null(g.nodes);
+    assert_non_null(g.edges);
+    igraph_vector_int_init(&ev, (igraph_integer_t)(2 * m));
+    igraph_vector_init(&dist, (igraph_integer_t)m);
+    for (i = 0; i < m; i++) {
+        size_t a, b;
+        do {
+            x = x * 1103515245u + 12345u;
+            a = (x >> 8) % n;
+            x = x * 1103515245u + 12345u;
+            b = (x >> 8) % (i < 10 ? 5 : n); /* a few parallel edges */
+        } while (a == b);
+        if (!directed && a > b) {
+            size_t t = a;
+            a = b;
+            b = t;
+        }
+        g.edges[i].from = a;
+        g.edges[i].to = b;
+        g.edges[i].weight = weights[(x >> 4) % 5];
+        VECTOR(ev)[2 * i] = (igraph_integer_t)a;
+        VECTOR(ev)[2 * i + 1] = (igraph_integer_t)b;
+        VECTOR(dist)[i] = 1.0 / g.edges[i].weight;
+    }
+    for (i = 0; i < k; i++)
+        src[i] = i * 6 + (seed % 5);
+    assert_int_equal(dg_graph_sampled_paths(&g, src, k, NULL, &err), DG_OK);
+    assert_int_equal(igraph_create(&ig, &ev, (igraph_integer_t)n, directed), IGRAPH_SUCCESS);
+    igraph_vector_int_init(&vs, (igraph_integer_t)k);
+    for (i = 0; i < k; i++)
+        VECTOR(vs)[i] = (igraph_integer_t)src[i];
+    igraph_vector_init(&res, 0);
+    igraph_matrix_init(&d, 0, 0);
+    assert_int_equal(igraph_betweenness_subset(&ig, &res, igraph_vss_all(), directed,
+                                               igraph_vss_vector(&vs), igraph_vss_all(), &dist),
+                     IGRAPH_SUCCESS);
+    assert_int_equal(igraph_distances_dijkstra(&ig, &d, igraph_vss_vector(&vs), igraph_vss_all(),
+                                               &dist, IGRAPH_ALL),
+                     IGRAPH_SUCCESS);
+    for (j = 0; j < n; j++) {
+        double want = VECTOR(res)[j] * (double)n / (double)k, sum = 0, inv = 0;
+        long reach = 0, others = 0;
+        for (i = 0; i < k; i++) {
+            double y = MATRIX(d, i, j);
+            if (src[i] == j)
+                continue;
+            others++;
+            if (isfinite(y) && y > 0) {
+                reach++;
+                sum += y;
+                inv += 1.0 / y;
+            }
+        }
+        if (fabs(g.nodes[j].betweenness - want) > 1e-9 * (1 + fabs(want)))
+            fail_msg("%s seed %u node %zu: betweenness %.12g, igraph %.12g",
+                     directed ? "directed" : "undirected", seed, j, g.nodes[j].betweenness, want);
+        assert_true(fabs(g.nodes[j].closeness - (reach ? (double)reach / sum : 0)) < 1e-12);
+        assert_true(fabs(g.nodes[j].harmonic - (others ? inv / (double)others : 0)) < 1e-12);
+    }
+    igraph_destroy(&ig);
+    igraph_vector_int_destroy(&ev);
+    igraph_vector_int_destroy(&vs);
+    igraph_vector_destroy(&dist);
+    igraph_vector_destroy(&res);
+    igraph_matrix_destroy(&d);
+    free(g.nodes);
+    free(g.edges);
+}
+
+static void test_sampled_paths_match_igraph(void **state)
+{
+    unsigned seed;
+
+    (void)state;
+    for (seed = 1; seed <= 20; seed++) {
+        check_paths_against_igraph(0, seed);
+        check_paths_against_igraph(1, seed);
+    }
+}
+
 static void test_communities(void **state)
 {
     dg_meeting_list l = DG_MEETING_LIST_INIT;
@@ -397,6 +501,7 @@ int main(void)
         cmocka_unit_test(test_star),
         cmocka_unit_test(test_path_and_weights),
         cmocka_unit_test(test_sampled_paths),
+        cmocka_unit_test(test_sampled_paths_match_igraph),
         cmocka_unit_test(test_communities),
         cmocka_unit_test(test_degenerate),
         cmocka_unit_test(test_visits_hubs),

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "diplograph/meeting.h"
+#include "model/meeting_int.h"
 
 static const char LINE[] =
     "{\"v\":1,\"id\":\"m-0000000000000001\",\"kind\":\"meet\",\"date\":\"2021-06-07\","
@@ -195,6 +196,158 @@ static void test_id_is_order_independent(void **state)
     dg_meeting_destroy(&b);
 }
 
+/* The direct scanner and cJSON read the same record from every line the
+ * scanner takes, and the scanner leaves to cJSON what it cannot take. */
+static void both_readers(const char *line, int scanned)
+{
+    dg_meeting a, b;
+    dg_error err = DG_ERROR_INIT;
+    dg_buf x = DG_BUF_INIT, y = DG_BUF_INIT;
+    int rc = dg_meeting_scan(&a, line, strlen(line));
+
+    if (rc != scanned)
+        fail_msg("scanner %d, want %d: %s", rc, scanned, line);
+    if (rc != 1)
+        return;
+    assert_int_equal(dg_meeting_parse_cjson(&b, line, strlen(line), &err), DG_OK);
+    assert_int_equal(dg_meeting_write_json(&x, &a), DG_OK);
+    assert_int_equal(dg_meeting_write_json(&y, &b), DG_OK);
+    assert_string_equal(x.ptr, y.ptr);
+    assert_int_equal(a.n_sources, b.n_sources);
+    assert_int_equal(a.mentions, b.mentions);
+    assert_true(a.confidence == b.confidence);
+    dg_buf_destroy(&x);
+    dg_buf_destroy(&y);
+    dg_meeting_destroy(&a);
+    dg_meeting_destroy(&b);
+}
+
+static void test_scanner_agrees_with_cjson(void **state)
+{
+    static const char *const taken[] = {
+        "{\"kind\":\"meet\",\"parties\":[]}",
+        " { \"kind\" : \"talks\" , \"date\" : null , \"parties\" : [ { \"id\" : \"person:a\" } ] } ",
+        "{\"parties\":[{\"role\":\"host\",\"id\":\"person:b\",\"type\":\"org\",\"inferred\":true}],"
+        "\"kind\":\"call\",\"v\":1,\"confidence\":0.95,\"source\":{\"lang\":\"en\",\"doc\":-3}}",
+        "{\"kind\":\"meet\",\"parties\":[],\"sources\":[],\"mentions\":0}",
+        "{\"kind\":\"meet\",\"parties\":[],\"sources\":[{\"file\":\"a\"},{\"file\":\"b\",\"byte\":7}],"
+        "\"mentions\":5,\"source\":null,\"place\":{\"name\":\"巴黎\",\"country\":\"FR\"}}",
+        "{\"kind\":\"meet\",\"parties\":[],\"confidence\":1,\"id\":\"m-00000000000000ff\"}",
+        "{\"kind\":\"meet\",\"parties\":[{\"id\":\"x\",\"country\":null,\"inferred\":false}],\"v\":-2}",
+    };
+    static const char *const left[] = {
+        "{\"kind\":\"meet\",\"parties\":[],\"evidence\":\"a \\\"quote\\\"\"}", /* an escape */
+        "{\"kind\":\"meet\",\"parties\":[],\"extra\":1}",                     /* unknown key */
+        "{\"kind\":\"meet\",\"kind\":\"talks\",\"parties\":[]}",              /* repeated */
+        "{\"kind\":\"meet\",\"parties\":[],\"date\":null,\"date\":\"2021\"}",
+        "{\"kind\":\"meet\",\"parties\":[],\"confidence\":1e-2}",             /* exponent */
+        "{\"kind\":\"meet\",\"parties\":[],\"v\":2}",                         /* newer */
+        "{\"kind\":\"meet\",\"parties\":[],\"source\":{\"doc\":007}}",         /* leading 0 */
+        "{\"kind\":\"meet\",\"parties\":[],\"source\":{\"doc\":1.5}}",
+        "{\"kind\":\"dinner\",\"parties\":[]}",
+        "{\"kind\":\"meet\"}",
+        "{\"kind\":\"meet\",\"parties\":[{\"id\":\"\"}]}",
+        "{\"kind\":\"meet\",\"parties\":[{\"id\":\"a\",\"role\":\"boss\"}]}",
+        "{\"kind\":\"meet\",\"parties\":[{\"id\":\"a\",\"country\":\"ph\"}]}",
+        "{\"kind\":\"meet\",\"parties\":[],\"sources\":[],\"source\":{}}",
+        "{\"kind\":\"meet\",\"parties\":[]} x",
+        "{\"kind\":\"meet\",\"parties\":[]",
+        "{\"kind\":\"meet\",\"parties\":[],\"group\":\"\xff\"}",
+        "[]",
+    };
+    const char *files[] = {
+        DG_SOURCE_DIR "/graphs/lmc-2021/out/meetings.jsonl",
+        DG_SOURCE_DIR "/graphs/lmc-2021/out/events.jsonl",
+        DG_SOURCE_DIR "/tests/e2e/stats-small/meetings.jsonl",
+        DG_SOURCE_DIR "/tests/e2e/resolve-aliases/meetings.jsonl",
+        DG_SOURCE_DIR "/tests/e2e/resolve-aliases/expected/events.jsonl",
+    };
+    size_t i, lines = 0, n_scanned = 0;
+
+    (void)state;
+    for (i = 0; i < sizeof(taken) / sizeof(taken[0]); i++)
+        both_readers(taken[i], 1);
+    for (i = 0; i < sizeof(left) / sizeof(left[0]); i++)
+        both_readers(left[i], 0);
+    /* the records diplograph writes: the scanner takes those without
+     * escapes, and reads them as cJSON does */
+    for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+        FILE *fp = fopen(files[i], "r");
+        char line[65536];
+        assert_non_null(fp);
+        while (fgets(line, sizeof(line), fp)) {
+            dg_meeting m;
+            size_t n = strlen(line);
+            int rc;
+            while (n && line[n - 1] == '\n')
+                line[--n] = '\0';
+            rc = dg_meeting_scan(&m, line, n);
+            if (rc == 1)
+                dg_meeting_destroy(&m);
+            both_readers(line, rc);
+            lines++;
+            n_scanned += rc == 1;
+        }
+        fclose(fp);
+    }
+    assert_true(lines > 30);
+    assert_true(n_scanned > lines / 2);
+}
+
+static int cmp_meetings(const void *a, const void *b)
+{
+    return dg_meeting_cmp(a, b);
+}
+
+/* dg_meeting_sort (integer keys, records moved in place) orders as a
+ * plain sort by dg_meeting_cmp does; dates in another form fall back. */
+static void test_sort_by_keys(void **state)
+{
+    static const char *const dates[] = { NULL, "2021", "2021-06", "2021-06-07", "2021-06-30",
+                                         "2020-12-31", "2021-05" };
+    dg_meeting_list a = DG_MEETING_LIST_INIT, b = DG_MEETING_LIST_INIT;
+    dg_buf x = DG_BUF_INIT, y = DG_BUF_INIT;
+    dg_error err = DG_ERROR_INIT;
+    unsigned r = 5;
+    size_t i;
+    int round;
+
+    (void)state;
+    for (round = 0; round < 2; round++) {
+        for (i = 0; i < 300; i++) {
+            dg_meeting m, c;
+            char line[512];
+            r = r * 1103515245u + 12345u;
+            snprintf(line, sizeof(line),
+                     "{\"kind\":\"%s\",\"date\":%s%s%s,\"parties\":[{\"id\":\"person:p%u\"},"
+                     "{\"id\":\"person:q%u\"}],\"source\":{\"file\":\"f\",\"doc\":%zu}}",
+                     (r >> 9) % 2 ? "meet" : "talks", dates[(r >> 4) % 7] ? "\"" : "",
+                     dates[(r >> 4) % 7] ? dates[(r >> 4) % 7] : "null",
+                     dates[(r >> 4) % 7] ? "\"" : "", (r >> 12) % 4, (r >> 14) % 3, i % 50);
+            if (round == 1 && i == 150) /* a date of another form */
+                snprintf(line, sizeof(line), "{\"kind\":\"meet\",\"date\":null,\"parties\":[]}");
+            assert_int_equal(dg_meeting_parse_json(&m, line, strlen(line), &err), DG_OK);
+            assert_int_equal(dg_meeting_copy(&c, &m), DG_OK);
+            assert_int_equal(dg_meeting_list_push(&a, &m), DG_OK);
+            assert_int_equal(dg_meeting_list_push(&b, &c), DG_OK);
+        }
+        dg_meeting_list_sort(&a);
+        qsort(b.items, b.len, sizeof(dg_meeting), cmp_meetings);
+        for (i = 0; i < a.len; i++) {
+            dg_buf_reset(&x);
+            dg_buf_reset(&y);
+            assert_int_equal(dg_meeting_write_json(&x, &a.items[i]), DG_OK);
+            assert_int_equal(dg_meeting_write_json(&y, &b.items[i]), DG_OK);
+            /* records equal under the order may swap: compare keys */
+            assert_int_equal(dg_meeting_cmp(&a.items[i], &b.items[i]), 0);
+        }
+        dg_meeting_list_destroy(&a);
+        dg_meeting_list_destroy(&b);
+    }
+    dg_buf_destroy(&x);
+    dg_buf_destroy(&y);
+}
+
 static void test_names(void **state)
 {
     dg_kind k;
@@ -219,6 +372,8 @@ int main(void)
         cmocka_unit_test(test_reader_deep_and_long),
         cmocka_unit_test(test_id_is_order_independent),
         cmocka_unit_test(test_names),
+        cmocka_unit_test(test_sort_by_keys),
+        cmocka_unit_test(test_scanner_agrees_with_cjson),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -13,6 +13,7 @@
 #include "diplograph/buf.h"
 #include "diplograph/io.h"
 #include "diplograph/normalize.h"
+#include "diplograph/timing.h"
 #include "diplograph/utf8.h"
 
 static void test_buf_grow_and_cap(void **state)
@@ -102,6 +103,32 @@ static void test_outfile_is_atomic(void **state)
     rmdir(dir);
 }
 
+static void test_timing_records_steps(void **state)
+{
+    dg_timing t;
+    volatile double x = 0;
+    size_t i;
+
+    (void)state;
+    dg_timing_init(&t);
+    for (i = 0; i < 100000; i++)
+        x += (double)i;
+    assert_true(x > 0);
+    dg_timing_mark(&t, "loop");
+    dg_timing_mark(NULL, "ignored"); /* NULL is a no-op */
+    dg_timing_restart(&t);
+    dg_timing_mark(&t, "nothing");
+    assert_int_equal(t.n, 2);
+    assert_string_equal(t.steps[0].name, "loop");
+    assert_true(t.steps[0].wall >= 0 && t.steps[0].cpu >= 0);
+    assert_true(t.steps[0].peak_rss_kb > 0);
+    assert_true(t.steps[1].wall >= 0);
+    for (i = 0; i < DG_TIMING_MAX_STEPS; i++)
+        dg_timing_mark(&t, "more");
+    assert_int_equal(t.n, DG_TIMING_MAX_STEPS);
+    assert_int_equal(t.dropped, 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -109,6 +136,7 @@ int main(void)
         cmocka_unit_test(test_utf8_rejects_bad_sequences),
         cmocka_unit_test(test_fold_maps_back),
         cmocka_unit_test(test_outfile_is_atomic),
+        cmocka_unit_test(test_timing_records_steps),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,16 @@
+#ifndef DG_MEETING_INT_H
+#define DG_MEETING_INT_H
+/* Private: the direct scanner for meeting records (record_scan.c). */
+
+#include "diplograph/meeting.h"
+
+/* Reads a record in the usual form into m (initialised here): 1 when it
+ * did, 0 when the line is for the cJSON reader (m is then empty), -1 out
+ * of memory. Never reports errors itself. */
+int dg_meeting_scan(dg_meeting *m, const char *line, size_t len);
+
+/* The cJSON reader alone (dg_meeting_parse_json without the scanner,
+ * and without its length and NUL checks): for tests that compare them. */
+int dg_meeting_parse_cjson(dg_meeting *m, const char *line, size_t len, dg_error *err);
+
+#endif
