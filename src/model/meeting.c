@@ -527,6 +527,37 @@ static int valid_date(const char *s)
     return 1;
 }
 
+static int country_ok(const char *cc)
+{
+    return !cc[0] || (cc[0] >= 'A' && cc[0] <= 'Z' && cc[1] >= 'A' && cc[1] <= 'Z' && !cc[2]);
+}
+
+static int utf8_ok(const char *s)
+{
+    return !s || dg_utf8_validate(s, strlen(s)) == strlen(s);
+}
+
+int dg_meeting_values_ok(const dg_meeting *m)
+{
+    size_t i;
+
+    if ((m->date && !valid_date(m->date)) || !(m->confidence >= 0 && m->confidence <= 1) ||
+        !country_ok(m->place_country) || !utf8_ok(m->id) || !utf8_ok(m->date) ||
+        !utf8_ok(m->place_name) || !utf8_ok(m->place_name_zh) || !utf8_ok(m->group) ||
+        !utf8_ok(m->evidence))
+        return 0;
+    for (i = 0; i < m->n_parties; i++) {
+        const dg_party *p = &m->parties[i];
+        if (!country_ok(p->country) || !utf8_ok(p->id) || !utf8_ok(p->name) ||
+            !utf8_ok(p->name_zh) || !utf8_ok(p->title) || !utf8_ok(p->title_zh))
+            return 0;
+    }
+    for (i = 0; i < m->n_sources; i++)
+        if (!utf8_ok(m->sources[i].file) || !utf8_ok(m->sources[i].lang))
+            return 0;
+    return 1;
+}
+
 static const char *const source_keys[] = { "file", "doc", "line", "byte", "length", "lang",
                                            NULL };
 
@@ -760,12 +791,8 @@ static int parse_json(dg_meeting *m, const char *line, size_t len, char *unknown
      * and every fault, through cJSON and its checks */
     if (!memchr(line, '\0', len)) {
         rc = dg_meeting_scan(m, line, len);
-        /* the checks the scanner leaves to the full reader */
-        if (rc > 0 && (!m->date || valid_date(m->date)) && m->confidence >= 0 &&
-            m->confidence <= 1)
-            return DG_OK;
         if (rc > 0)
-            dg_meeting_destroy(m);
+            return DG_OK;
         if (rc < 0)
             return dg_error_set(err, DG_ENOMEM, "out of memory");
     }

@@ -13,4 +13,9 @@ int dg_meeting_scan(dg_meeting *m, const char *line, size_t len);
  * and without its length and NUL checks): for tests that compare them. */
 int dg_meeting_parse_cjson(dg_meeting *m, const char *line, size_t len, dg_error *err);
 
+/* 1 when every value of m passes the checked reader's tests (dates,
+ * confidence, country codes, UTF-8): what the scanner read otherwise goes
+ * to the checked reader, which names the fault. */
+int dg_meeting_values_ok(const dg_meeting *m);
+
 #endif

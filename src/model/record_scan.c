@@ -489,6 +489,12 @@ int dg_meeting_scan(dg_meeting *m, const char *line, size_t len)
             m->mentions = 1;
     }
     free(c);
+    /* the checked reader's checks on values: anything it would refuse is
+     * its case, so that it says why */
+    if (!dg_meeting_values_ok(m)) {
+        dg_meeting_destroy(m);
+        return NO;
+    }
     if (!m->id && dg_meeting_compute_id(m) < 0) {
         dg_meeting_destroy(m);
         return NOMEM;
