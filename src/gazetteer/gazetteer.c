@@ -1275,33 +1275,10 @@ const dg_official *dg_gazetteer_official_by_name(const dg_gazetteer *g,
                                                  const char *country,
                                                  const char *name)
 {
-    dg_buf want = DG_BUF_INIT;
-    const dg_official *found = NULL;
-    size_t lo = 0, hi = g->n_names;
+    const dg_official *out[2];
 
-    if (!name || dg_fold_append(g->fold, &want, name, strlen(name)) < 0) {
-        dg_buf_destroy(&want);
-        return NULL;
-    }
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (strcmp(g->names[mid].folded, want.ptr) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (; lo < g->n_names && strcmp(g->names[lo].folded, want.ptr) == 0; lo++) {
-        const dg_official *o = &g->officials[g->names[lo].official].pub;
-        if (country && strcmp(o->country, country) != 0)
-            continue;
-        if (found && found != o) {
-            found = NULL; /* two officials of that name: not resolved */
-            break;
-        }
-        found = o;
-    }
-    dg_buf_destroy(&want);
-    return found;
+    /* two officials of that name: not resolved */
+    return dg_gazetteer_officials_by_name(g, country, name, out, 2) == 1 ? out[0] : NULL;
 }
 
 size_t dg_gazetteer_officials_by_name(const dg_gazetteer *g, const char *country,
