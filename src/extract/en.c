@@ -21,7 +21,8 @@ typedef enum {
     E_BETWEEN,     /* talks between X and Y */
     E_CHAIR,       /* X chaired the ... Meeting */
     E_VISIT,       /* X visited Country: the country hosts */
-    E_JOIN         /* the meeting was inaugurated by X: X joins the last one */
+    E_JOIN,        /* the meeting was inaugurated by X: X joins the last one */
+    E_FRONT        /* When meeting with Y, X said: the subject after the clause */
 } en_type;
 
 typedef struct {
@@ -97,6 +98,36 @@ static const en_trigger triggers[] = {
     { "presided over ", DG_KIND_MULTILATERAL, E_CHAIR },
     { "co-chair ", DG_KIND_COCHAIR, E_COCHAIR },
     { "cochaired ", DG_KIND_COCHAIR, E_COCHAIR },
+    { "when meeting with ", DG_KIND_MEET, E_FRONT },
+    { "while meeting with ", DG_KIND_MEET, E_FRONT },
+    { "in meeting with ", DG_KIND_MEET, E_FRONT },
+    { "during his meeting with ", DG_KIND_MEET, E_FRONT },
+    { "during her meeting with ", DG_KIND_MEET, E_FRONT },
+    { "during the meeting with ", DG_KIND_MEET, E_FRONT },
+    { "during a meeting with ", DG_KIND_MEET, E_FRONT },
+    { "in his meeting with ", DG_KIND_MEET, E_FRONT },
+    { "in her meeting with ", DG_KIND_MEET, E_FRONT },
+    { "at his meeting with ", DG_KIND_MEET, E_FRONT },
+    { "at her meeting with ", DG_KIND_MEET, E_FRONT },
+    { "when holding talks with ", DG_KIND_TALKS, E_FRONT },
+    { "while holding talks with ", DG_KIND_TALKS, E_FRONT },
+    { "during talks with ", DG_KIND_TALKS, E_FRONT },
+    { "during his talks with ", DG_KIND_TALKS, E_FRONT },
+    { "during her talks with ", DG_KIND_TALKS, E_FRONT },
+    { "in talks with ", DG_KIND_TALKS, E_FRONT },
+    { "in his talks with ", DG_KIND_TALKS, E_FRONT },
+    { "in her talks with ", DG_KIND_TALKS, E_FRONT },
+    { "during a phone call with ", DG_KIND_CALL, E_FRONT },
+    { "during the phone call with ", DG_KIND_CALL, E_FRONT },
+    { "during his phone call with ", DG_KIND_CALL, E_FRONT },
+    { "during her phone call with ", DG_KIND_CALL, E_FRONT },
+    { "in a phone call with ", DG_KIND_CALL, E_FRONT },
+    { "in his phone call with ", DG_KIND_CALL, E_FRONT },
+    { "in her phone call with ", DG_KIND_CALL, E_FRONT },
+    { "in a telephone conversation with ", DG_KIND_CALL, E_FRONT },
+    { "during a telephone conversation with ", DG_KIND_CALL, E_FRONT },
+    { "in a video call with ", DG_KIND_VIDEO_CALL, E_FRONT },
+    { "during a video call with ", DG_KIND_VIDEO_CALL, E_FRONT },
     { "'s meeting with ", DG_KIND_MEET, E_MUTUAL },
     { "his meeting with ", DG_KIND_MEET, E_MUTUAL },
     { "her meeting with ", DG_KIND_MEET, E_MUTUAL },
@@ -712,6 +743,72 @@ static int the_two(const xdoc *x, size_t from, size_t p)
     return 0;
 }
 
+/* Roles of a meeting of subjects ps[0..n_subj) and objects after them:
+ * the place's country hosts; else the subject hosts "met", the object
+ * "was received by" / "called on"; calls have no host. */
+static void assign_roles(const xdoc *x, const en_trigger *tr, long place, const xparty *ps,
+                         size_t n, size_t n_subj, dg_role *roles)
+{
+    const char *pc = place >= 0 ? dg_gazetteer_place(x->gaz, (uint32_t)place)->country : "";
+    size_t hosts = 0, k;
+
+    for (k = 0; pc[0] && k < n; k++)
+        hosts += strcmp(dg_xparty_country(x, &ps[k]), pc) == 0;
+    for (k = 0; k < n; k++) {
+        if (tr->kind == DG_KIND_CALL || tr->kind == DG_KIND_VIDEO_CALL)
+            roles[k] = DG_ROLE_PARTICIPANT;
+        else if (hosts > 0 && hosts < n)
+            roles[k] = strcmp(dg_xparty_country(x, &ps[k]), pc) == 0 ? DG_ROLE_HOST : DG_ROLE_GUEST;
+        else if (pc[0])
+            roles[k] = DG_ROLE_PARTICIPANT;
+        else if (tr->t == E_PASSIVE || tr->t == E_CALLED_ON)
+            roles[k] = k < n_subj ? DG_ROLE_GUEST : DG_ROLE_HOST;
+        else
+            roles[k] = k < n_subj ? DG_ROLE_HOST : DG_ROLE_GUEST;
+    }
+}
+
+/* The clause at p opens its sentence: nothing but a dateline ("-- ") or a
+ * short time phrase ending in a comma ("On Thursday, ") comes before. */
+static int opens_sentence(const xdoc *x, size_t s, size_t p)
+{
+    const char *t = x->fd.text.ptr;
+    size_t i, from = s;
+
+    for (i = s; i + 3 <= p; i++)
+        if (dg_xat(x, i, "-- "))
+            from = i + 3;
+    while (from < p && (t[from] == ' ' || t[from] == '"' || t[from] == '\''))
+        from++;
+    if (from == p)
+        return 1;
+    return p - from <= 40 && p >= from + 2 && t[p - 2] == ',' && t[p - 1] == ' ';
+}
+
+/* "When meeting with Indonesian President X, Li noted ...": the clause's
+ * object is the counterpart, the subject follows its comma. Returns the
+ * parties in ps (the subject first), or 0. */
+static size_t fronted(const xdoc *x, size_t s, size_t p, size_t tend, size_t e, xparty *ps)
+{
+    size_t c, n_obj;
+    xparty subj;
+
+    if (!opens_sentence(x, s, p))
+        return 0;
+    /* the comma the subject follows at once ("on June 7, 2021, Wang Yi
+     * said": not the date's) */
+    for (c = tend; c < e; c++) {
+        if (x->fd.text.ptr[c] != ',' || parse_parties(x, c + 1, e, &subj, 1) != 1 ||
+            subj.start > c + 2)
+            continue;
+        if ((n_obj = parse_parties(x, tend, c, ps + 1, X_MAX_PARTIES - 1)) == 0)
+            return 0;
+        ps[0] = subj;
+        return 1 + n_obj;
+    }
+    return 0;
+}
+
 void dg_xen_sentence(xdoc *x, size_t s, size_t e)
 {
     size_t p = s, mi, nz = dg_xzh_trigger_count(), last_end = s;
@@ -774,6 +871,16 @@ void dg_xen_sentence(xdoc *x, size_t s, size_t e)
             if (noun && last && last->kind == DG_KIND_MULTILATERAL &&
                 (n_obj = parse_parties(x, tend, oe, ps, X_MAX_PARTIES)) > 0)
                 dg_xjoin_last(x, ps, n_obj);
+            last_end = tend;
+            p = tend;
+            continue;
+        }
+        if (tr->t == E_FRONT) {
+            n = fronted(x, s, p, tend, e, ps);
+            if (n >= 2) {
+                assign_roles(x, tr, place, ps, n, 1, roles);
+                dg_xemit(x, tr->kind, has_date ? &date : NULL, place, -1, ps, roles, n, s, e, 0.8);
+            }
             last_end = tend;
             p = tend;
             continue;
@@ -988,24 +1095,7 @@ void dg_xen_sentence(xdoc *x, size_t s, size_t e)
                     continue;
                 }
             }
-            {
-                const char *pc = place >= 0 ? dg_gazetteer_place(x->gaz, (uint32_t)place)->country : "";
-                size_t hosts = 0;
-                for (k = 0; pc[0] && k < n; k++)
-                    hosts += strcmp(dg_xparty_country(x, &ps[k]), pc) == 0;
-                for (k = 0; k < n; k++) {
-                    if (tr->kind == DG_KIND_CALL || tr->kind == DG_KIND_VIDEO_CALL)
-                        roles[k] = DG_ROLE_PARTICIPANT;
-                    else if (hosts > 0 && hosts < n)
-                        roles[k] = strcmp(dg_xparty_country(x, &ps[k]), pc) == 0 ? DG_ROLE_HOST : DG_ROLE_GUEST;
-                    else if (pc[0])
-                        roles[k] = DG_ROLE_PARTICIPANT;
-                    else if (tr->t == E_PASSIVE || tr->t == E_CALLED_ON)
-                        roles[k] = k < n_subj ? DG_ROLE_GUEST : DG_ROLE_HOST;
-                    else
-                        roles[k] = k < n_subj ? DG_ROLE_HOST : DG_ROLE_GUEST;
-                }
-            }
+            assign_roles(x, tr, place, ps, n, n_subj, roles);
             break;
         }
         }

@@ -271,6 +271,20 @@ static void test_en_unnamed_group_meetings(void **state)
     EXPECT("Wang Yi chaired a meeting in Beijing on June 7, 2021, attended by Sergey Lavrov.", NULL, "");
 }
 
+static void test_en_fronted_clauses(void **state)
+{
+    (void)state;
+    /* the clause's object is the counterpart, the subject follows it */
+    EXPECT("On June 7, 2021, when meeting with Russian Foreign Minister Sergey Lavrov in Beijing, "
+           "Wang Yi said the two countries should deepen cooperation.", NULL,
+           "meet 2021-06-07 Beijing - | person:wang-yi/host person:sergey-lavrov/guest\n");
+    EXPECT("During a phone call with Sergey Lavrov on June 7, 2021, Wang Yi said that ...", NULL,
+           "call 2021-06-07 - - | person:wang-yi/participant person:sergey-lavrov/participant\n");
+    /* not at the start of the sentence, or no subject right after it */
+    EXPECT("Wang Yi is in talks with Sergey Lavrov about the visit on June 7, 2021.", NULL, "");
+    EXPECT("When meeting with Sergey Lavrov on June 7, 2021, he said that Wang Yi agreed.", NULL, "");
+}
+
 static void test_en_non_events(void **state)
 {
     (void)state;
@@ -413,6 +427,7 @@ int main(void)
         cmocka_unit_test(test_zh_traps),
         cmocka_unit_test(test_en_anaphora_and_counterparts),
         cmocka_unit_test(test_en_unnamed_group_meetings),
+        cmocka_unit_test(test_en_fronted_clauses),
         cmocka_unit_test(test_zh_title_only_parties),
         cmocka_unit_test(test_en_forms),
         cmocka_unit_test(test_en_non_events),
