@@ -118,6 +118,23 @@ const char *dg_xzh_trigger(size_t i)
     return speech_verbs[i - N_TRIG - N_IRR];
 }
 
+/* 应 opens an invitation (应X邀请) in the sentence of the 邀请 at p: not
+ * the 应 of 应该, 应当, 应对, 相应 */
+static size_t invited(const xdoc *x, size_t p)
+{
+    size_t i = p >= 240 ? p - 240 : 0, stop;
+
+    while ((stop = dg_xfind(x, i, p, "。")) != (size_t)-1)
+        i = stop + 3;
+    while ((i = dg_xfind(x, i, p, "应")) != (size_t)-1) {
+        if (!dg_xat(x, i + 3, "该") && !dg_xat(x, i + 3, "当") && !dg_xat(x, i + 3, "对") &&
+            !(i >= 3 && dg_xat(x, i - 3, "相")))
+            return i;
+        i += 3;
+    }
+    return (size_t)-1;
+}
+
 /* A marker of the given class (1 irrealis, 2 speech) among the matches in
  * [from, to)? */
 static int marker_in(const xdoc *x, size_t from, size_t to, int cls)
@@ -132,9 +149,9 @@ static int marker_in(const xdoc *x, size_t from, size_t to, int cls)
             /* 将 alone, not in 将军 */
             if (dg_xat(x, x->m[i].start, "将") && dg_xat(x, x->m[i].start + 3, "军"))
                 continue;
-            /* 应X邀请: at X's invitation, a visit that happened */
-            if (dg_xat(x, x->m[i].start, "邀请") &&
-                dg_xfind(x, x->m[i].start >= 60 ? x->m[i].start - 60 : 0, x->m[i].start, "应") != (size_t)-1)
+            /* 应X邀请: at X's invitation, a visit that happened; X may
+             * be a list of inviters with their titles */
+            if (dg_xat(x, x->m[i].start, "邀请") && invited(x, x->m[i].start) != (size_t)-1)
                 continue;
             return 1;
         }
@@ -620,6 +637,22 @@ static size_t nearest_group(const xdoc *x, xparty *ps, size_t n)
     return n - first;
 }
 
+/* The subject of the verb at p: the group of parties nearest it in
+ * [rs, p), leaving out the inviters of 应X邀请 (应越南国家主席武文赏邀请，
+ * 习近平…对越南进行国事访问; 习近平…，应X邀请，对越南进行国事访问) */
+static size_t subject_of(const xdoc *x, size_t rs, size_t p, xparty *ps)
+{
+    size_t q = dg_xfind(x, rs, p, "邀请"), ying;
+
+    if (q != (size_t)-1 && (ying = invited(x, q)) != (size_t)-1 && ying >= rs) {
+        size_t n = parse_parties(x, q + 6, p, ps, X_MAX_PARTIES);
+        if (n == 0)
+            n = parse_parties(x, rs, ying, ps, X_MAX_PARTIES);
+        return nearest_group(x, ps, n);
+    }
+    return nearest_group(x, ps, parse_parties(x, rs, p, ps, X_MAX_PARTIES));
+}
+
 static int irrealis_before(const xdoc *x, size_t from, size_t p)
 {
     return marker_in(x, from, p, 1);
@@ -638,7 +671,8 @@ static long find_date(xdoc *x, size_t from, size_t to, xdate *out, int *explicit
             /* 同日/当天/次日 follow the last event; 昨天/今天 and numbers are
              * relative to the report's own date */
             const xdate *r = (c >= '0' && c <= '9') ? &x->ref : ref;
-            if (dg_xat(x, i, "昨") || dg_xat(x, i, "今") || dg_xat(x, i, "前天") || dg_xat(x, i, "本日"))
+            if (dg_xat(x, i, "昨") || dg_xat(x, i, "今") || dg_xat(x, i, "前天") || dg_xat(x, i, "本日") ||
+                dg_xat(x, i, "去年") || dg_xat(x, i, "前年"))
                 r = &x->ref;
             n = dg_xdate_zh_at(&d, x->fd.text.ptr + i, x->fd.text.len - i, r);
             /* 新华社北京6月9日电: the dateline dates the report, not the event */
@@ -648,7 +682,9 @@ static long find_date(xdoc *x, size_t from, size_t to, xdate *out, int *explicit
             }
             if (n) {
                 *out = d;
-                *explicit_date = c >= '0' && c <= '9';
+                /* numbers, or a month of this or last year (今年5月) */
+                *explicit_date = (c >= '0' && c <= '9') ||
+                                 ((dg_xat(x, i, "今年") || dg_xat(x, i, "去年")) && d.m > 0);
                 return (long)i;
             }
         }
@@ -742,6 +778,40 @@ static void roles_by_place(const xdoc *x, long place, xparty *ps, dg_role *roles
     }
 }
 
+/* q opens a clause of the sentence region from rs: nothing, or a
+ * punctuation mark, before it (在 aside: 在与X会谈时) */
+static int opens_clause(const xdoc *x, size_t rs, size_t q)
+{
+    const char *t = x->fd.text.ptr;
+
+    if (q >= rs + 3 && dg_xat(x, q - 3, "在"))
+        q -= 3;
+    if (q <= rs)
+        return 1;
+    return t[q - 1] == ',' || t[q - 1] == ';' || t[q - 1] == ':' || t[q - 1] == ' ' ||
+           (q >= 3 && (dg_xat(x, q - 3, "，") || dg_xat(x, q - 3, "。") || dg_xat(x, q - 3, "；") ||
+                       dg_xat(x, q - 3, "：")));
+}
+
+/* 会谈时，赵乐际说: the subject of a fronted clause ending at q (时 and a
+ * comma, then the party at once) */
+static int fronted_subject(const xdoc *x, size_t q, size_t e, xparty *subj)
+{
+    if (!dg_xat(x, q, "时"))
+        return 0;
+    q += 3;
+    if (dg_xat(x, q, "，"))
+        q += 3;
+    else if (q < e && x->fd.text.ptr[q] == ',')
+        q++;
+    else
+        return 0;
+    if (q >= e || parse_party(x, q, e, subj) <= q)
+        return 0;
+    subj->start = q;
+    return 1;
+}
+
 /* Object start: past a relative clause "…的" that precedes the guest. */
 static size_t object_start(const xdoc *x, size_t from, size_t to)
 {
@@ -788,7 +858,9 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
         xparty ps[X_MAX_PARTIES];
         dg_role roles[X_MAX_PARTIES];
         xdate date = { 0, 0, 0 };
-        int explicit_date = 0, has_date;
+        int explicit_date = 0, has_date, fronted = 0;
+        long date_at;
+        xparty subj;
         long place, group = -1;
         dg_kind kind;
         size_t sep, rs;
@@ -840,7 +912,8 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
         }
         /* a later sentence of a paragraph of reported speech ("王毅表示，…。
          * 习近平主席会见西哈莫尼国王"): only with a date of its own */
-        has_date = find_date(x, rs, e, &date, &explicit_date) >= 0;
+        date_at = find_date(x, rs, e, &date, &explicit_date);
+        has_date = date_at >= 0;
         if ((speech && s != x->para_start) || rs > (last_trigger_end > s ? last_trigger_end : s)) {
             /* reported speech: a meeting it mentions is news only when the
              * speaker anchors it in time (日前, 上周, 8日) */
@@ -858,7 +931,7 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
                 continue;
             }
         }
-        n_subj = nearest_group(x, ps, parse_parties(x, rs, p, ps, X_MAX_PARTIES));
+        n_subj = subject_of(x, rs, p, ps);
         /* a plan or wish attaches to the predicate: between the subject (or
          * the start of its region) and the verb */
         if (irrealis_before(x, n_subj ? (ps[0].start > rs + 9 ? ps[0].start - 9 : rs) : rs, p)) {
@@ -887,13 +960,40 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
             n_subj = first_obj;
         }
         (void)cs;
-        if (tr->vt == V_HOST || tr->vt == V_CALL_ON || (tr->vt == V_MUTUAL && n == n_subj)) {
+        /* 与阿拉米、哈宁分别会谈时，赵乐际说: the clause names the
+         * counterparts, its subject follows 时， */
+        fronted = 0;
+        if (n_subj >= 1 && n == n_subj && ps[0].start >= 3 && n_subj < X_MAX_PARTIES &&
+            (dg_xat(x, ps[0].start - 3, "与") || dg_xat(x, ps[0].start - 3, "同")) &&
+            opens_clause(x, rs, ps[0].start - 3) && fronted_subject(x, tend, e, &subj)) {
+            memmove(ps + 1, ps, n_subj * sizeof(xparty));
+            ps[0] = subj;
+            n_obj = n_subj;
+            n = n_subj + 1;
+            n_subj = 1;
+            fronted = 1;
+        }
+        if (!fronted &&
+            (tr->vt == V_HOST || tr->vt == V_CALL_ON || (tr->vt == V_MUTUAL && n == n_subj))) {
             size_t os = object_start(x, tend, ce);
             n_obj = parse_parties(x, os, ce, ps + n, X_MAX_PARTIES - n);
             n += n_obj;
             if (n_obj)
                 consumed = ps[n - 1].end;
+            /* 在会见冈萨雷斯-奥莱切亚时，韩正表示 */
+            if (n_subj == 0 && n_obj > 0 && n < X_MAX_PARTIES &&
+                opens_clause(x, rs, p) && fronted_subject(x, consumed, e, &subj)) {
+                memmove(ps + 1, ps, n * sizeof(xparty));
+                ps[0] = subj;
+                n++;
+                n_subj = 1;
+                fronted = 1;
+            }
         }
+        /* 会见阿迪昂时，赵乐际表示，昨天（3月25日），…: a date in what the
+         * subject says is not the meeting's */
+        if (fronted && has_date && (size_t)date_at >= ps[0].start)
+            has_date = 0;
         if (tr->vt == V_HELD) {
             /* 第六次中日韩领导人会议在韩国首尔举行: the countries of the
              * meeting's name (a group, or bilateral abbreviations 中日韩) */
@@ -1112,7 +1212,7 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
         }
         /* 分别会见A、B / A和B分别会见C: one meeting per pair */
         if (group < 0 && n >= 3 && (n_subj == 1 || n_subj == n - 1) &&
-            dg_xfind(x, n_subj ? ps[0].end : rs, p, "分别") != (size_t)-1) {
+            dg_xfind(x, n_subj && !fronted ? ps[0].end : rs, p, "分别") != (size_t)-1) {
             size_t j, many = n_subj == 1 ? n - 1 : n_subj;
             for (j = 0; j < many; j++) {
                 xparty pair[2];

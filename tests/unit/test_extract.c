@@ -208,6 +208,25 @@ static void test_zh_traps(void **state)
            "meet 2021-06-08 Beijing - | person:wang-yi/host person:sergey-lavrov/guest\n");
 }
 
+static void test_zh_fronted_and_invited(void **state)
+{
+    (void)state;
+    /* 与X、Y分别会谈时，Z说: the counterparts in the clause, the subject
+     * after 时，, one meeting each */
+    EXPECT("2021年6月8日,与拉夫罗夫、布林肯分别会谈时,王毅说,双方要加强合作。", NULL,
+           "talks 2021-06-08 - - | person:wang-yi/host person:sergey-lavrov/guest\n"
+           "talks 2021-06-08 - - | person:wang-yi/host person:antony-blinken/guest\n");
+    /* 在会见X时，Z表示; a date in what Z says is not the meeting's */
+    EXPECT("在会见拉夫罗夫时,王毅表示,昨天(6月7日),两国元首举行了会晤。", "2021-06-08",
+           "meet - - - | person:wang-yi/host person:sergey-lavrov/guest\n");
+    /* the inviters of 应X邀请 are not the visitor */
+    EXPECT("2021年6月8日,国家主席习近平乘专机抵达河内,应越南国家主席阮春福邀请,对越南进行国事访问。",
+           NULL, "visit 2021-06-08 - - | person:xi-jinping/guest person:VN:阮春福/host\n");
+    /* a month of last year in reported speech is a date of its own */
+    EXPECT("拉夫罗夫表示,两国关系发展良好。去年11月,王毅同布林肯在北京举行会晤。", "2024-03-01",
+           "meet 2023-11 Beijing - | person:wang-yi/host person:antony-blinken/guest\n");
+}
+
 static void test_en_anaphora_and_counterparts(void **state)
 {
     (void)state;
@@ -428,6 +447,7 @@ int main(void)
         cmocka_unit_test(test_en_anaphora_and_counterparts),
         cmocka_unit_test(test_en_unnamed_group_meetings),
         cmocka_unit_test(test_en_fronted_clauses),
+        cmocka_unit_test(test_zh_fronted_and_invited),
         cmocka_unit_test(test_zh_title_only_parties),
         cmocka_unit_test(test_en_forms),
         cmocka_unit_test(test_en_non_events),
