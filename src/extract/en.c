@@ -870,7 +870,7 @@ void dg_xen_sentence(xdoc *x, size_t s, size_t e)
                 noun = dg_xfind(x, s, p, nouns[j]) != (size_t)-1;
             if (noun && last && last->kind == DG_KIND_MULTILATERAL &&
                 (n_obj = parse_parties(x, tend, oe, ps, X_MAX_PARTIES)) > 0)
-                dg_xjoin_last(x, ps, n_obj);
+                dg_xjoin_last(x, ps, n_obj, 0);
             last_end = tend;
             p = tend;
             continue;

@@ -1053,10 +1053,15 @@ static int set_prescan(dg_gazetteer *g, dg_error *err)
     return dg_gazetteer_set_prescan(g, forms, n, err);
 }
 
-void dg_xjoin_last(xdoc *x, xparty *ps, size_t n)
+void dg_xjoin_last(xdoc *x, xparty *ps, size_t n, int not_call)
 {
-    dg_meeting *m = &x->found.items[x->found.len - 1];
-    size_t i, k;
+    size_t j = x->found.len - 1, i, k;
+    dg_meeting *m;
+
+    /* 王毅、何立峰等出席会晤 after a call recalled in between: the meeting */
+    while (not_call && j > 0 && x->found.items[j].kind == DG_KIND_CALL)
+        j--;
+    m = &x->found.items[j];
 
     for (i = 0; i < n; i++) {
         dg_party p;

@@ -113,7 +113,7 @@ const char *dg_xen_trigger(size_t i);
 int dg_xtitle_fits(const xdoc *x, long title, long official);
 /* Adds persons who attended the meeting reported last in the document
  * (出席会晤) to it, on the side of their country or as participants. */
-void dg_xjoin_last(xdoc *x, xparty *ps, size_t n);
+void dg_xjoin_last(xdoc *x, xparty *ps, size_t n, int not_call);
 /* The gazetteer match starting exactly at pos, or NULL. */
 const dg_gaz_match *dg_xmatch_at(const xdoc *x, size_t pos);
 /* Index of an entity of type t the match names, or -1. */

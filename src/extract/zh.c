@@ -959,6 +959,21 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
                 }
             n_subj = first_obj;
         }
+        /* 前不久习近平主席同你通了电话, said to the counterpart of the
+         * meeting reported: 你/您 is that counterpart, the one of the last
+         * pair from another country than the subject */
+        if (sep != (size_t)-1 && n == n_subj && n_subj >= 1 && n < X_MAX_PARTIES &&
+            x->has_last_pair && (dg_xat(x, sep + 3, "你") || dg_xat(x, sep + 3, "您"))) {
+            const char *sc = dg_xparty_country(x, &ps[n_subj - 1]);
+            for (k = 0; k < 2; k++)
+                if (strcmp(dg_xparty_country(x, &x->last_pair.p[k]), sc) != 0 &&
+                    strcmp(dg_xparty_country(x, &x->last_pair.p[1 - k]), sc) == 0) {
+                    ps[n++] = x->last_pair.p[k];
+                    ps[n - 1].start = ps[n - 1].end = sep + 3;
+                    n_obj = 1;
+                    break;
+                }
+        }
         (void)cs;
         /* 与阿拉米、哈宁分别会谈时，赵乐际说: the clause names the
          * counterparts, its subject follows 时， */
@@ -1096,7 +1111,7 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
         if (tr->vt == V_ATTEND && x->found.len > 0 && n_subj > 0 &&
             (dg_xat(x, tend, "会晤") || dg_xat(x, tend, "会谈") || dg_xat(x, tend, "会见") ||
              dg_xat(x, tend, "视频会晤") || dg_xat(x, tend, "上述活动"))) {
-            dg_xjoin_last(x, ps, n_subj);
+            dg_xjoin_last(x, ps, n_subj, !dg_xat(x, tend, "上述活动"));
             last_trigger_end = tend + 6;
             consumed = tend + 6;
             p = tend;

@@ -222,6 +222,13 @@ static void test_zh_fronted_and_invited(void **state)
     /* the inviters of 应X邀请 are not the visitor */
     EXPECT("2021年6月8日,国家主席习近平乘专机抵达河内,应越南国家主席阮春福邀请,对越南进行国事访问。",
            NULL, "visit 2021-06-08 - - | person:xi-jinping/guest person:VN:阮春福/host\n");
+    /* 你 in what is said to the counterpart of the meeting reported;
+     * those who 出席会晤 join that meeting, not the call recalled */
+    EXPECT("2021年6月8日,习近平在北京会见俄罗斯外长拉夫罗夫。习近平表示,前不久王毅同你通了电话。"
+           "王毅等出席会晤。", NULL,
+           "meet 2021-06-08 Beijing - | person:xi-jinping/host person:sergey-lavrov/guest"
+           " person:wang-yi/host\n"
+           "call - - - | person:wang-yi/participant person:sergey-lavrov/participant\n");
     /* a month of last year in reported speech is a date of its own */
     EXPECT("拉夫罗夫表示,两国关系发展良好。去年11月,王毅同布林肯在北京举行会晤。", "2024-03-01",
            "meet 2023-11 Beijing - | person:wang-yi/host person:antony-blinken/guest\n");
