@@ -673,6 +673,10 @@ void dg_xemit(xdoc *x, dg_kind kind, const xdate *date, long place,
         x->last_pair.p[0] = parties[0];
         x->last_pair.p[1] = parties[1];
         x->has_last_pair = 1;
+        if (!x->reported) {
+            x->talk_pair = x->last_pair;
+            x->has_talk_pair = 1;
+        }
     }
     if (date && date->y) {
         x->carry_date = *date;

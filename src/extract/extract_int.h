@@ -60,6 +60,13 @@ typedef struct {
      * leaders" in a later sentence refers to */
     xparty_pair last_pair;
     int has_last_pair;
+    /* the pair of the last two-party meeting reported as news, not
+     * recalled in someone's words: who speaks to whom in the report of
+     * it (我同总统先生, 同你); reported: the grammar is reading words
+     * someone said */
+    xparty_pair talk_pair;
+    int has_talk_pair;
+    int reported;
     /* persons named in full earlier in the document (title + name), so a
      * later bare surname ("Cai also held talks") or name resolves */
     struct xremember {

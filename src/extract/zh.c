@@ -681,6 +681,17 @@ static long find_date(xdoc *x, size_t from, size_t to, xdate *out, int *explicit
                 continue;
             }
             if (n) {
+                /* 今天（9月4日）: the date in brackets says which day */
+                size_t b = i + n;
+                xdate d2;
+                if (dg_xat(x, b, "(") || dg_xat(x, b, "（")) {
+                    b += dg_xat(x, b, "(") ? 1 : 3;
+                    if (b < x->fd.text.len && x->fd.text.ptr[b] >= '0' && x->fd.text.ptr[b] <= '9' &&
+                        dg_xdate_zh_at(&d2, x->fd.text.ptr + b, x->fd.text.len - b, &x->ref)) {
+                        d = d2;
+                        c = '0';
+                    }
+                }
                 *out = d;
                 /* numbers, or a month of this or last year (今年5月) */
                 *explicit_date = (c >= '0' && c <= '9') ||
@@ -776,6 +787,22 @@ static void roles_by_place(const xdoc *x, long place, xparty *ps, dg_role *roles
         else
             roles[i] = i < n_subject ? DG_ROLE_HOST : DG_ROLE_GUEST;
     }
+}
+
+/* The length of a form of address to the counterpart at i (你, 您,
+ * 总统先生, 阁下), or 0 */
+static size_t addressee_at(const xdoc *x, size_t i)
+{
+    static const char *const forms[] = {
+        "你", "您", "阁下", "总统先生", "总理先生", "首相先生", "主席先生", "部长先生", "外长先生",
+        "总统女士", "总理女士", "首相女士", "主席女士", "部长女士", "外长女士",
+    };
+    size_t k;
+
+    for (k = 0; k < DG_ARRAY_LEN(forms); k++)
+        if (dg_xat(x, i, forms[k]))
+            return strlen(forms[k]);
+    return 0;
 }
 
 /* q opens a clause of the sentence region from rs: nothing, or a
@@ -914,13 +941,14 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
          * 习近平主席会见西哈莫尼国王"): only with a date of its own */
         date_at = find_date(x, rs, e, &date, &explicit_date);
         has_date = date_at >= 0;
-        if ((speech && s != x->para_start) || rs > (last_trigger_end > s ? last_trigger_end : s)) {
+        x->reported = (speech && s != x->para_start) || rs > (last_trigger_end > s ? last_trigger_end : s);
+        if (x->reported) {
             /* reported speech: a meeting it mentions is news only when the
              * speaker anchors it in time (日前, 上周, 8日) */
             static const char *const anchors[] = {
                 "日前", "近日", "上周", "上月", "昨天", "昨日", "前天", "当天", "刚刚", "今天",
                 "本周", "此前", "当日", "同日", "上午", "下午", "晚", "前不久", "次日",
-                "期间", "随后",
+                "期间", "随后", "前夕",
             };
             size_t i;
             int anchored = has_date && explicit_date;
@@ -960,17 +988,36 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
             n_subj = first_obj;
         }
         /* 前不久习近平主席同你通了电话, said to the counterpart of the
-         * meeting reported: 你/您 is that counterpart, the one of the last
+         * meeting reported: 你/您 is that counterpart, the one of the
          * pair from another country than the subject */
         if (sep != (size_t)-1 && n == n_subj && n_subj >= 1 && n < X_MAX_PARTIES &&
-            x->has_last_pair && (dg_xat(x, sep + 3, "你") || dg_xat(x, sep + 3, "您"))) {
+            x->has_talk_pair && addressee_at(x, sep + 3)) {
             const char *sc = dg_xparty_country(x, &ps[n_subj - 1]);
             for (k = 0; k < 2; k++)
-                if (strcmp(dg_xparty_country(x, &x->last_pair.p[k]), sc) != 0 &&
-                    strcmp(dg_xparty_country(x, &x->last_pair.p[1 - k]), sc) == 0) {
-                    ps[n++] = x->last_pair.p[k];
+                if (strcmp(dg_xparty_country(x, &x->talk_pair.p[k]), sc) != 0 &&
+                    strcmp(dg_xparty_country(x, &x->talk_pair.p[1 - k]), sc) == 0) {
+                    ps[n++] = x->talk_pair.p[k];
                     ps[n - 1].start = ps[n - 1].end = sep + 3;
                     n_obj = 1;
+                    break;
+                }
+        }
+        /* 我同总统先生视频会晤, said by one of the pair just reported to
+         * the other: that pair */
+        if (n_subj == 0 && x->has_talk_pair && p >= rs + 6) {
+            size_t i;
+            for (i = rs; (i = dg_xfind(x, i, p, "我")) != (size_t)-1; i += 3)
+                if ((dg_xat(x, i + 3, "同") || dg_xat(x, i + 3, "与") ||
+                                           dg_xat(x, i + 3, "和")) &&
+                    addressee_at(x, i + 6) && i + 6 + addressee_at(x, i + 6) + 12 >= p) {
+                    ps[0] = x->talk_pair.p[0];
+                    ps[1] = x->talk_pair.p[1];
+                    ps[0].start = ps[0].end = i;
+                    ps[1].start = ps[1].end = i + 6;
+                    n = 2;
+                    n_subj = 1;
+                    n_obj = 1;
+                    fronted = 1; /* no object after the verb */
                     break;
                 }
         }

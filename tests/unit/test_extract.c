@@ -229,6 +229,13 @@ static void test_zh_fronted_and_invited(void **state)
            "meet 2021-06-08 Beijing - | person:xi-jinping/host person:sergey-lavrov/guest"
            " person:wang-yi/host\n"
            "call - - - | person:wang-yi/participant person:sergey-lavrov/participant\n");
+    /* 总统先生 and 我同总统先生: the pair just reported; the date in
+     * brackets after 今天 says which day */
+    EXPECT("2021年6月8日,王毅在北京会见俄罗斯外长拉夫罗夫。王毅表示,前天(6月6日)习近平主席同外长先生"
+           "通了电话。昨天我同外长先生通了电话。", NULL,
+           "meet 2021-06-08 Beijing - | person:wang-yi/host person:sergey-lavrov/guest\n"
+           "call 2021-06-06 - - | person:xi-jinping/participant person:sergey-lavrov/participant\n"
+           "call 2021-06-07 - - | person:wang-yi/participant person:sergey-lavrov/participant\n");
     /* a month of last year in reported speech is a date of its own */
     EXPECT("拉夫罗夫表示,两国关系发展良好。去年11月,王毅同布林肯在北京举行会晤。", "2024-03-01",
            "meet 2023-11 Beijing - | person:wang-yi/host person:antony-blinken/guest\n");
