@@ -93,6 +93,10 @@ static const en_trigger triggers[] = {
     { "headed delegation-level bilateral talks ", DG_KIND_TALKS, E_MUTUAL },
     { "headed delegation-level talks ", DG_KIND_TALKS, E_MUTUAL },
     { "talks between ", DG_KIND_TALKS, E_BETWEEN },
+    { "summit between ", DG_KIND_MEET, E_BETWEEN },
+    { "meeting between ", DG_KIND_MEET, E_BETWEEN },
+    { "phone call between ", DG_KIND_CALL, E_BETWEEN },
+    { "video call between ", DG_KIND_VIDEO_CALL, E_BETWEEN },
     { "co-chaired ", DG_KIND_COCHAIR, E_COCHAIR },
     { "chaired ", DG_KIND_MULTILATERAL, E_CHAIR },
     { "presided over ", DG_KIND_MULTILATERAL, E_CHAIR },
@@ -1004,6 +1008,11 @@ void dg_xen_sentence(xdoc *x, size_t s, size_t e)
             break;
         }
         case E_BETWEEN:
+            /* "the meeting between X and Y will ...": a plan */
+            if (irrealis_before(x, tend, e)) {
+                p = tend;
+                continue;
+            }
             n = parse_parties(x, tend, oe, ps, X_MAX_PARTIES);
             for (k = 0; k < n; k++)
                 roles[k] = DG_ROLE_PARTICIPANT;

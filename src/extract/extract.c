@@ -1023,13 +1023,14 @@ static int set_prescan(dg_gazetteer *g, dg_error *err)
         { { "视", "視" }, { "频", "頻" } }, { { "视", "視" }, { "像", "像" } },
         { { "视", "視" }, { "讯", "訊" } }, { { "主", "主" }, { "持", "持" } },
         { { "出", "出" }, { "席", "席" } }, { { "访", "訪" }, { "问", "問" } },
-        { { "举", "舉" }, { "行", "行" } },
+        { { "举", "舉" }, { "行", "行" } }, { { "拜", "拜" }, { "会", "會" } },
+        { { "拜", "拜" }, { "见", "見" } },
     };
     static const char *const en[] = {
         "met", "meet", "talks", "call", "phone", "receiv", "visit", "attend", "chair",
         "spoke", "talked", "held", "host", "took part", "participat", "exchanges",
         "took place", "opened", "presided", "video", "virtual", "telephone", "co-chair",
-        "cochair", "Meeting",
+        "cochair", "Meeting", "summit", "inaugurated", "addressed by",
     };
     const char *forms[4 * DG_ARRAY_LEN(zh) + 3 * DG_ARRAY_LEN(en)];
     char up[DG_ARRAY_LEN(en)][2][32];

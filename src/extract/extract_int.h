@@ -109,6 +109,9 @@ void dg_xen_sentence(xdoc *x, size_t s, size_t e);
 /* the trigger words of each grammar (compiled into the gazetteer's
  * automaton by dg_extract_prepare: zh first, then en) */
 size_t dg_xzh_trigger_count(void);
+/* the first ones of dg_xzh_trigger: the verbs of meetings (then markers
+ * of plans and of speech) */
+size_t dg_xzh_event_trigger_count(void);
 const char *dg_xzh_trigger(size_t i);
 size_t dg_xen_trigger_count(void);
 const char *dg_xen_trigger(size_t i);

@@ -104,6 +104,11 @@ static const char *const irrealis[] = {
 #define N_IRR DG_ARRAY_LEN(irrealis)
 #define N_SPEECH DG_ARRAY_LEN(speech_verbs)
 
+size_t dg_xzh_event_trigger_count(void)
+{
+    return N_TRIG;
+}
+
 size_t dg_xzh_trigger_count(void)
 {
     return N_TRIG + N_IRR + N_SPEECH;

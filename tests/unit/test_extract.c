@@ -304,6 +304,24 @@ static void test_en_unnamed_group_meetings(void **state)
     EXPECT("Wang Yi chaired a meeting in Beijing on June 7, 2021, attended by Sergey Lavrov.", NULL, "");
 }
 
+/* the prescan lets through every document with a trigger of either
+ * grammar: a trigger it misses could never fire */
+static void test_prescan_passes_every_trigger(void **state)
+{
+    size_t i, missed = 0;
+
+    (void)state;
+    for (i = 0; i < dg_xen_trigger_count() + dg_xzh_event_trigger_count(); i++) {
+        const char *t = i < dg_xen_trigger_count() ? dg_xen_trigger(i)
+                                                   : dg_xzh_trigger(i - dg_xen_trigger_count());
+        if (!dg_gazetteer_prescan(gaz, t, strlen(t))) {
+            print_message("the prescan misses \"%s\"\n", t);
+            missed++;
+        }
+    }
+    assert_int_equal(missed, 0);
+}
+
 static void test_en_fronted_clauses(void **state)
 {
     (void)state;
@@ -313,6 +331,11 @@ static void test_en_fronted_clauses(void **state)
            "meet 2021-06-07 Beijing - | person:wang-yi/host person:sergey-lavrov/guest\n");
     EXPECT("During a phone call with Sergey Lavrov on June 7, 2021, Wang Yi said that ...", NULL,
            "call 2021-06-07 - - | person:wang-yi/participant person:sergey-lavrov/participant\n");
+    /* a meeting named by a noun: "the summit between X and Y" */
+    EXPECT("They built on the progress made at the summit between Wang Yi and Sergey Lavrov in Beijing "
+           "on June 7, 2021.", NULL,
+           "meet 2021-06-07 Beijing - | person:wang-yi/participant person:sergey-lavrov/participant\n");
+    EXPECT("The meeting between Wang Yi and Sergey Lavrov will take place in Beijing.", NULL, "");
     /* not at the start of the sentence, or no subject right after it */
     EXPECT("Wang Yi is in talks with Sergey Lavrov about the visit on June 7, 2021.", NULL, "");
     EXPECT("When meeting with Sergey Lavrov on June 7, 2021, he said that Wang Yi agreed.", NULL, "");
@@ -460,6 +483,7 @@ int main(void)
         cmocka_unit_test(test_zh_traps),
         cmocka_unit_test(test_en_anaphora_and_counterparts),
         cmocka_unit_test(test_en_unnamed_group_meetings),
+        cmocka_unit_test(test_prescan_passes_every_trigger),
         cmocka_unit_test(test_en_fronted_clauses),
         cmocka_unit_test(test_zh_fronted_and_invited),
         cmocka_unit_test(test_zh_title_only_parties),
