@@ -490,6 +490,16 @@ unknown:
             p->end = e;
             return e;
         }
+        /* "his French counterpart" and no name: the French official the
+         * document names, if only one */
+        if (counterpart && e <= i && p->country >= 0 && i > pos) {
+            size_t end = i <= lim ? i - 1 : lim;
+            xparty r;
+            if (dg_xofficial_of(x, p->country, pos, end, &r)) {
+                *p = r;
+                return end;
+            }
+        }
     }
     return pos;
 }
@@ -782,8 +792,10 @@ static int opens_sentence(const xdoc *x, size_t s, size_t p)
     for (i = s; i + 3 <= p; i++)
         if (dg_xat(x, i, "-- "))
             from = i + 3;
-    while (from < p && (t[from] == ' ' || t[from] == '"' || t[from] == '\''))
-        from++;
+    /* spaces, quotes, and the dash or bullet of a list item */
+    while (from < p && (t[from] == ' ' || t[from] == '"' || t[from] == '\'' || t[from] == '-' ||
+                        t[from] == '*' || dg_xat(x, from, "\u2022")))
+        from += dg_xat(x, from, "\u2022") ? 3 : 1;
     if (from == p)
         return 1;
     return p - from <= 40 && p >= from + 2 && t[p - 2] == ',' && t[p - 1] == ' ';

@@ -169,6 +169,34 @@ int dg_xrecall(const xdoc *x, size_t s, size_t e, xparty *p)
     return 1;
 }
 
+int dg_xofficial_of(const xdoc *x, long country, size_t s, size_t e, xparty *p)
+{
+    size_t i;
+    long off = -1;
+
+    for (i = 0; i < x->nm; i++) {
+        long o = dg_xref(x, &x->m[i], DG_ENT_OFFICIAL);
+        if (o < 0 || o == off ||
+            dg_gazetteer_country_index(x->gaz, dg_gazetteer_official(x->gaz, (uint32_t)o)->country) !=
+                country)
+            continue;
+        if (off >= 0)
+            return 0; /* two of that country */
+        off = o;
+    }
+    if (off < 0)
+        return 0;
+    memset(p, 0, sizeof(*p));
+    p->type = DG_PARTY_PERSON;
+    p->group = -1;
+    p->official = off;
+    p->title = -1;
+    p->country = country;
+    p->start = s;
+    p->end = e;
+    return 1;
+}
+
 /* ---- shared by the grammars ---- */
 
 const dg_gaz_match *dg_xmatch_at(const xdoc *x, size_t pos)

@@ -139,6 +139,10 @@ void dg_xremember(xdoc *x, const xparty *p);
 /* A remembered person whose name equals [s, e) or, for Latin names, whose
  * last word does; fills p and returns 1. */
 int dg_xrecall(const xdoc *x, size_t s, size_t e, xparty *p);
+/* The one known official of the country the document names anywhere
+ * ("his French counterpart" after "Jean-Yves Le Drian"), as a party at
+ * [s, e); 0 when none or several. */
+int dg_xofficial_of(const xdoc *x, long country, size_t s, size_t e, xparty *p);
 /* Index of the first match with start >= pos (binary search). */
 size_t dg_xmatch_from(const xdoc *x, size_t pos);
 /* Emits a meeting (in-document dedup), evidence = original of [s, e). */

@@ -331,6 +331,12 @@ static void test_en_fronted_clauses(void **state)
            "meet 2021-06-07 Beijing - | person:wang-yi/host person:sergey-lavrov/guest\n");
     EXPECT("During a phone call with Sergey Lavrov on June 7, 2021, Wang Yi said that ...", NULL,
            "call 2021-06-07 - - | person:wang-yi/participant person:sergey-lavrov/participant\n");
+    /* a list item; "his Russian counterpart" unnamed: the one Russian
+     * official the document names */
+    EXPECT("Wang Yi met Sergey Lavrov in Beijing on June 7, 2021.\n"
+           "- In a phone call with his Russian counterpart on June 9, 2021, Wang Yi said ...", NULL,
+           "meet 2021-06-07 Beijing - | person:wang-yi/host person:sergey-lavrov/guest\n"
+           "call 2021-06-09 - - | person:wang-yi/participant person:sergey-lavrov/participant\n");
     /* a meeting named by a noun: "the summit between X and Y" */
     EXPECT("They built on the progress made at the summit between Wang Yi and Sergey Lavrov in Beijing "
            "on June 7, 2021.", NULL,
