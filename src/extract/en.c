@@ -1017,7 +1017,27 @@ void dg_xen_sentence(xdoc *x, size_t s, size_t e)
             roles[0] = DG_ROLE_GUEST;
             roles[1] = DG_ROLE_HOST;
             x->visit_country = c;
-            break;
+            {
+                /* "visited Laos and Cambodia": one visit each */
+                size_t prev_end = x->m[mi2].end, j = mi2 + 1;
+                dg_xemit(x, tr->kind, has_date ? &date : NULL, place, -1, ps, roles, n, s, e, 0.8);
+                for (; j < x->nm && x->m[j].start < oe && joined(x, prev_end, x->m[j].start); j++) {
+                    long c2 = dg_xref(x, &x->m[j], DG_ENT_COUNTRY);
+                    if (c2 < 0)
+                        break;
+                    memset(&ps[1], 0, sizeof(xparty));
+                    ps[1].type = DG_PARTY_COUNTRY;
+                    ps[1].official = ps[1].title = ps[1].group = -1;
+                    ps[1].country = c2;
+                    ps[1].start = x->m[j].start;
+                    ps[1].end = x->m[j].end;
+                    dg_xemit(x, tr->kind, has_date ? &date : NULL, -1, -1, ps, roles, n, s, e, 0.8);
+                    prev_end = x->m[j].end;
+                }
+            }
+            last_end = tend;
+            p = tend;
+            continue;
         }
         case E_BETWEEN:
             /* "the meeting between X and Y will ...": a plan */

@@ -1251,7 +1251,9 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
                 p = tend;
                 continue;
             }
-            if (!has_date && x->carry_valid && group == x->carry_group) {
+            /* 3年前，…出席了…峰会: years ago, not the day just reported */
+            if (!has_date && x->carry_valid && group == x->carry_group &&
+                dg_xfind(x, s, p, "年前") == (size_t)-1) {
                 date = x->carry_date;
                 has_date = 1;
             }

@@ -236,6 +236,13 @@ static void test_zh_fronted_and_invited(void **state)
            "meet 2021-06-08 Beijing - | person:wang-yi/host person:sergey-lavrov/guest\n"
            "call 2021-06-06 - - | person:xi-jinping/participant person:sergey-lavrov/participant\n"
            "call 2021-06-07 - - | person:wang-yi/participant person:sergey-lavrov/participant\n");
+    /* 3年前 names no day: not the one just reported */
+    EXPECT("2021年6月8日,王毅在北京会见俄罗斯外长拉夫罗夫。3年前,王毅出席了东盟外长会。", NULL,
+           "meet 2021-06-08 Beijing - | person:wang-yi/host person:sergey-lavrov/guest\n"
+           "multilateral - - ASEAN | person:wang-yi/participant country:BN/participant"
+           " country:KH/participant country:ID/participant country:LA/participant"
+           " country:MM/participant country:PH/participant country:TH/participant"
+           " country:VN/participant\n");
     /* a month of last year in reported speech is a date of its own */
     EXPECT("拉夫罗夫表示,两国关系发展良好。去年11月,王毅同布林肯在北京举行会晤。", "2024-03-01",
            "meet 2023-11 Beijing - | person:wang-yi/host person:antony-blinken/guest\n");
@@ -337,6 +344,10 @@ static void test_en_fronted_clauses(void **state)
            "- In a phone call with his Russian counterpart on June 9, 2021, Wang Yi said ...", NULL,
            "meet 2021-06-07 Beijing - | person:wang-yi/host person:sergey-lavrov/guest\n"
            "call 2021-06-09 - - | person:wang-yi/participant person:sergey-lavrov/participant\n");
+    /* visits to a list of countries: one each */
+    EXPECT("On June 7, 2021, Antony Blinken visited Vietnam and Cambodia.", NULL,
+           "visit 2021-06-07 - - | person:antony-blinken/guest country:VN/host\n"
+           "visit 2021-06-07 - - | person:antony-blinken/guest country:KH/host\n");
     /* a meeting named by a noun: "the summit between X and Y" */
     EXPECT("They built on the progress made at the summit between Wang Yi and Sergey Lavrov in Beijing "
            "on June 7, 2021.", NULL,
