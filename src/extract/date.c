@@ -353,6 +353,14 @@ size_t dg_xdate_en_at(xdate *out, const char *s, size_t len, const xdate *ref)
     return 0;
 }
 
+size_t dg_xdate_en_month_at(int *mon, const char *s, size_t len)
+{
+    size_t n = 0;
+
+    *mon = month_en(s, len, &n);
+    return *mon ? n : 0;
+}
+
 static const char *const weekdays_en[] = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"
 };

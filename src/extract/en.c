@@ -623,7 +623,8 @@ static int sentence_year(const xdoc *x, size_t s, size_t e)
     return year;
 }
 
-static int find_date(const xdoc *x, size_t s, size_t e, xdate *out)
+/* The date of [s, e), the clause of an event in the sentence from s0 */
+static int find_date(const xdoc *x, size_t s0, size_t s, size_t e, xdate *out)
 {
     size_t i;
 
@@ -646,7 +647,19 @@ static int find_date(const xdoc *x, size_t s, size_t e, xdate *out)
             /* "resumed in 2014 ... when they met on Jan 27": the one year
              * the sentence names before a month and day */
             if (n && !d.y && d.m && d.d)
-                d.y = sentence_year(x, s, i);
+                d.y = sentence_year(x, s0, i);
+            /* "in November that year": the year the sentence named */
+            if (!n) {
+                int mon;
+                size_t k = dg_xdate_en_month_at(&mon, t, x->fd.text.len - i);
+                if (k && (dg_xat(x, i + k, " that year") || dg_xat(x, i + k, " the same year") ||
+                          dg_xat(x, i + k, " of that year") || dg_xat(x, i + k, " of the same year"))) {
+                    d.y = sentence_year(x, s0, i);
+                    d.m = mon;
+                    d.d = 0;
+                    n = d.y ? k : 0;
+                }
+            }
             if (n && d.y) {
                 /* "BEIJING, June 7 (Xinhua) --" dates the report */
                 size_t k = i + n;
@@ -854,7 +867,17 @@ void dg_xen_sentence(xdoc *x, size_t s, size_t e)
             p = tend;
             continue;
         }
-        has_date = find_date(x, s, e, &date);
+        /* a second event of the sentence takes the date of its own clause
+         * ("Abbott visited India in September 2014 and this was followed
+         * by Modi's visit to Australia in November that year") */
+        {
+            size_t cs = s, i;
+            if (last_end > s)
+                for (i = last_end; i < p; i++)
+                    if (dg_xat(x, i, " and ") || dg_xat(x, i, "; "))
+                        cs = i;
+            has_date = (cs > s && find_date(x, s, cs, e, &date)) || find_date(x, s, s, e, &date);
+        }
         place = (tr->kind == DG_KIND_CALL || tr->kind == DG_KIND_VIDEO_CALL) ? -1 : find_place(x, s, e);
         /* a dateline ("BEIJING, June 7 (Xinhua) --") for a meeting there */
         if (place < 0 && tr->kind != DG_KIND_CALL && tr->kind != DG_KIND_VIDEO_CALL &&

@@ -568,6 +568,15 @@ static int same_meeting(const dg_meeting *a, const dg_meeting *b)
         return 0;
     if (kind_family(a->kind) == 2 && a->group && b->group && strcmp(a->group, b->group) == 0)
         return 1;
+    /* a visit to one country is no meeting held in another (Modi's visit
+     * to Australia is not his meeting with its premier in Delhi) */
+    if ((a->kind == DG_KIND_VISIT) != (b->kind == DG_KIND_VISIT)) {
+        const dg_meeting *v = a->kind == DG_KIND_VISIT ? a : b, *o = v == a ? b : a;
+        for (i = 0; i < v->n_parties; i++)
+            if (v->parties[i].role == DG_ROLE_HOST && v->parties[i].country[0] &&
+                o->place_country[0] && strcmp(v->parties[i].country, o->place_country) != 0)
+                return 0;
+    }
     for (i = 0; i < a->n_parties; i++) {
         common += (size_t)covers_party(b, &a->parties[i]);
         exact += (size_t)has_party_like(b, &a->parties[i]);
@@ -936,6 +945,15 @@ static long dateline_place(const xdoc *x)
     return -1;
 }
 
+/* Dates of one trip: the same month, as far as both say (a state visit
+ * from the 2nd to the 6th, its talks on the 3rd) */
+static int same_month(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b), n = la < lb ? la : lb;
+
+    return strncmp(a, b, n < 7 ? n : 7) == 0;
+}
+
 /* The visit rule: a visit is its own record only when the document
  * reports no meeting of the visitor with the visited country. */
 static void drop_covered_visits(xdoc *x)
@@ -955,6 +973,13 @@ static void drop_covered_visits(xdoc *x)
                 const dg_meeting *m = &x->found.items[j];
                 int has_guest = 0, has_host = 0;
                 if (j == i || m->kind == DG_KIND_VISIT)
+                    continue;
+                /* of the same trip: not held elsewhere, not on another date
+                 * (Modi's 2014 visit to Australia and his talks with its
+                 * premier in Delhi in 2017) */
+                if ((m->place_country[0] && host->country[0] &&
+                     strcmp(m->place_country, host->country) != 0) ||
+                    (m->date && v->date && !same_month(m->date, v->date)))
                     continue;
                 for (k = 0; k < m->n_parties; k++) {
                     if (same_person(&m->parties[k], guest))

@@ -92,6 +92,9 @@ int dg_xextract_document(const dg_document *doc, const dg_extract_opts *opts, in
  * against ref. Returns 0 when nothing parses there. */
 size_t dg_xdate_zh_at(xdate *out, const char *s, size_t len, const xdate *ref);
 size_t dg_xdate_en_at(xdate *out, const char *s, size_t len, const xdate *ref);
+/* The length of an English month name at s (folded), its number in *mon;
+ * 0 when none. */
+size_t dg_xdate_en_month_at(int *mon, const char *s, size_t len);
 /* "Tuesday", "today", "yesterday" at s: the day relative to ref (a
  * weekday: its last one on or before ref); 0 when none is there. */
 size_t dg_xdate_en_weekday(xdate *out, const char *s, size_t len, const xdate *ref);

@@ -344,6 +344,13 @@ static void test_en_fronted_clauses(void **state)
            "- In a phone call with his Russian counterpart on June 9, 2021, Wang Yi said ...", NULL,
            "meet 2021-06-07 Beijing - | person:wang-yi/host person:sergey-lavrov/guest\n"
            "call 2021-06-09 - - | person:wang-yi/participant person:sergey-lavrov/participant\n");
+    /* a visit is covered only by a meeting of the same trip; the second
+     * event of a sentence takes its own clause's date */
+    EXPECT("Wang Yi visited Russia in May 2019 and this was followed by Lavrov's visit to China in "
+           "June that year. On June 7, 2021, Wang Yi met Sergey Lavrov in Beijing.", NULL,
+           "visit 2019-05 - - | person:wang-yi/guest country:RU/host\n"
+           "visit 2019-06 - - | person:sergey-lavrov/guest country:CN/host\n"
+           "meet 2021-06-07 Beijing - | person:wang-yi/host person:sergey-lavrov/guest\n");
     /* visits to a list of countries: one each */
     EXPECT("On June 7, 2021, Antony Blinken visited Vietnam and Cambodia.", NULL,
            "visit 2021-06-07 - - | person:antony-blinken/guest country:VN/host\n"
