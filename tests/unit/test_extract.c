@@ -351,6 +351,12 @@ static void test_en_fronted_clauses(void **state)
            "visit 2019-05 - - | person:wang-yi/guest country:RU/host\n"
            "visit 2019-06 - - | person:sergey-lavrov/guest country:CN/host\n"
            "meet 2021-06-07 Beijing - | person:wang-yi/host person:sergey-lavrov/guest\n");
+    /* "the visiting dignitary" is the visitor just reported; "Later," is
+     * the same day */
+    EXPECT("On June 7, 2021, Wang Yi held talks with Sergey Lavrov in Beijing. Later, Xi Jinping "
+           "called on the visiting dignitary.", NULL,
+           "talks 2021-06-07 Beijing - | person:wang-yi/host person:sergey-lavrov/guest\n"
+           "meet 2021-06-07 - - | person:xi-jinping/guest person:sergey-lavrov/host\n");
     /* visits to a list of countries: one each */
     EXPECT("On June 7, 2021, Antony Blinken visited Vietnam and Cambodia.", NULL,
            "visit 2021-06-07 - - | person:antony-blinken/guest country:VN/host\n"
