@@ -592,8 +592,13 @@ static int irrealis_before(const xdoc *x, size_t s, size_t p)
         if ((i > s && is_alpha(x->fd.text.ptr[i - 1])) || c < 'a' || c > 'y')
             continue;
         for (k = 0; k < DG_ARRAY_LEN(irrealis); k++)
-            if (irrealis[k][0] == c && dg_xat(x, i, irrealis[k]))
+            if (irrealis[k][0] == c && dg_xat(x, i, irrealis[k])) {
+                /* "At the invitation of X, Y paid a visit": done, not planned */
+                if (c == 'i' && i >= s + 7 && (dg_xat(x, i - 7, "at the ") || dg_xat(x, i - 7, "on the ")) &&
+                    dg_xat(x, i, "invitation of"))
+                    continue;
                 return 1;
+            }
     }
     return 0;
 }

@@ -374,6 +374,10 @@ static void test_en_fronted_clauses(void **state)
 static void test_en_non_events(void **state)
 {
     (void)state;
+    /* at someone's invitation is done; an invitation to come is a plan */
+    EXPECT("At the invitation of Sergey Lavrov, Wang Yi paid an official visit to Russia on June 7, 2021.",
+           NULL, "visit 2021-06-07 - - | person:wang-yi/guest person:sergey-lavrov/host\n");
+    EXPECT("Wang Yi accepted an invitation to pay an official visit to Russia on June 7, 2021.", NULL, "");
     EXPECT("Wang Yi will meet Lavrov in Beijing next week.", NULL, "");
     EXPECT("Blinken is expected to hold talks with Wang Yi.", NULL, "");
     EXPECT("Wang Yi met the press in Beijing on June 7, 2021.", NULL, "");
