@@ -794,6 +794,20 @@ static void roles_by_place(const xdoc *x, long place, xparty *ps, dg_role *roles
     }
 }
 
+/* A time other than the day of the report or of the last event is named
+ * in [s, p) without a date: 3年前, 去年底, 上个月, 不久前 */
+static int other_time(const xdoc *x, size_t s, size_t p)
+{
+    static const char *const words[] = { "年前", "去年", "前年", "年底", "年初", "上个月", "上月",
+                                         "不久前", "此前", "曾" };
+    size_t k;
+
+    for (k = 0; k < DG_ARRAY_LEN(words); k++)
+        if (dg_xfind(x, s, p, words[k]) != (size_t)-1)
+            return 1;
+    return 0;
+}
+
 /* The length of a form of address to the counterpart at i (你, 您,
  * 总统先生, 阁下), or 0 */
 static size_t addressee_at(const xdoc *x, size_t i)
@@ -959,6 +973,9 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
             int anchored = has_date && explicit_date;
             for (i = rs; i < p && !anchored; i++)
                 anchored = at_any(x, i, anchors, DG_ARRAY_LEN(anchors)) != 0;
+            /* or in space: 在旧金山举行会晤 is a meeting that happened */
+            if (!anchored)
+                anchored = find_place(x, rs, p) >= 0;
             if (!anchored) {
                 p = tend;
                 continue;
@@ -1251,9 +1268,10 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
                 p = tend;
                 continue;
             }
-            /* 3年前，…出席了…峰会: years ago, not the day just reported */
+            /* 3年前，…出席了…峰会, 去年底…: another time than the day
+             * just reported */
             if (!has_date && x->carry_valid && group == x->carry_group &&
-                dg_xfind(x, s, p, "年前") == (size_t)-1) {
+                !other_time(x, s, p)) {
                 date = x->carry_date;
                 has_date = 1;
             }

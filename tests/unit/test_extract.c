@@ -243,6 +243,10 @@ static void test_zh_fronted_and_invited(void **state)
            " country:KH/participant country:ID/participant country:LA/participant"
            " country:MM/participant country:PH/participant country:TH/participant"
            " country:VN/participant\n");
+    /* a place anchors a recollection in reported speech as a date does */
+    EXPECT("拉夫罗夫表示,两国关系发展良好。王毅同布林肯在北京举行会晤,达成重要共识。", "2024-03-01",
+           "meet - Beijing - | person:wang-yi/host person:antony-blinken/guest\n");
+    EXPECT("拉夫罗夫表示,两国关系发展良好。王毅同布林肯举行会晤,达成重要共识。", "2024-03-01", "");
     /* a month of last year in reported speech is a date of its own */
     EXPECT("拉夫罗夫表示,两国关系发展良好。去年11月,王毅同布林肯在北京举行会晤。", "2024-03-01",
            "meet 2023-11 Beijing - | person:wang-yi/host person:antony-blinken/guest\n");
