@@ -1132,14 +1132,25 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
             continue;
         }
         if (tr->vt == V_VISIT) {
-            /* 对X进行国事访问: X hosts */
-            size_t d = dg_xfind(x, s, p, "对");
-            if (d == (size_t)-1 || n_subj == 0) {
+            /* 对X进行国事访问: X hosts; 飞抵X，过境并进行友好访问: where
+             * the visitor arrived */
+            size_t d = dg_xfind(x, s, p, "对"), at = d == (size_t)-1 ? (size_t)-1 : d + 3;
+            if (at == (size_t)-1) {
+                size_t a = dg_xfind(x, s, p, "抵达");
+                if (a == (size_t)-1 && (a = dg_xfind(x, s, p, "飞抵")) == (size_t)-1)
+                    a = dg_xfind(x, s, p, "到达");
+                if (a != (size_t)-1) {
+                    size_t mi3 = dg_xmatch_from(x, a + 6);
+                    if (mi3 < x->nm && x->m[mi3].start < p && x->m[mi3].start <= a + 6 + 60)
+                        at = x->m[mi3].start;
+                }
+            }
+            if (at == (size_t)-1 || n_subj == 0) {
                 p = tend;
                 continue;
             }
             {
-                const dg_gaz_match *m = dg_xmatch_at(x, d + 3);
+                const dg_gaz_match *m = dg_xmatch_at(x, at);
                 long c = country_of(x, m);
                 if (c < 0) {
                     p = tend;

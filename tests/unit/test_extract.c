@@ -243,6 +243,9 @@ static void test_zh_fronted_and_invited(void **state)
            " country:KH/participant country:ID/participant country:LA/participant"
            " country:MM/participant country:PH/participant country:TH/participant"
            " country:VN/participant\n");
+    /* a visit to where the visitor arrived */
+    EXPECT("2021年6月7日晚,王毅飞抵越南,进行正式访问。", NULL,
+           "visit 2021-06-07 - - | person:wang-yi/guest country:VN/host\n");
     /* a place anchors a recollection in reported speech as a date does */
     EXPECT("拉夫罗夫表示,两国关系发展良好。王毅同布林肯在北京举行会晤,达成重要共识。", "2024-03-01",
            "meet - Beijing - | person:wang-yi/host person:antony-blinken/guest\n");
