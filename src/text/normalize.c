@@ -129,6 +129,32 @@ void dg_folded_destroy(dg_folded *fd)
     fd->map_cap = 0;
 }
 
+/* The character entities that scraped plain text keeps (Ministers&rsquo;
+ * Meeting), folded as the characters they stand for; the length of the
+ * one at p, its folded byte in *c, or 0. */
+static size_t entity_at(const char *p, const char *end, char *c)
+{
+    static const struct {
+        const char *name;
+        char c;
+    } ents[] = {
+        { "&rsquo;", '\'' }, { "&lsquo;", '\'' }, { "&apos;", '\'' }, { "&#39;", '\'' },
+        { "&#8217;", '\'' }, { "&quot;", '"' },   { "&ldquo;", '"' },  { "&rdquo;", '"' },
+        { "&#34;", '"' },     { "&amp;", '&' },    { "&nbsp;", ' ' },   { "&#160;", ' ' },
+        { "&mdash;", '-' },   { "&ndash;", '-' },
+    };
+    size_t i, n;
+
+    for (i = 0; i < sizeof(ents) / sizeof(ents[0]); i++) {
+        n = strlen(ents[i].name);
+        if ((size_t)(end - p) >= n && memcmp(p, ents[i].name, n) == 0) {
+            *c = ents[i].c;
+            return n;
+        }
+    }
+    return 0;
+}
+
 static int fold_core(const dg_fold *f, dg_buf *out, uint32_t **map,
                      size_t *map_cap, const char *s, size_t len)
 {
@@ -161,6 +187,15 @@ static int fold_core(const dg_fold *f, dg_buf *out, uint32_t **map,
             uint32_t cp, v;
             size_t n, k;
             if (ch < 0x80) {
+                char c;
+                size_t en = ch == '&' ? entity_at(p, end, &c) : 0;
+                if (en) {
+                    *o++ = c;
+                    if (mp)
+                        *mp++ = at;
+                    p += en;
+                    continue;
+                }
                 *o++ = (ch >= 'A' && ch <= 'Z') ? (char)(ch + 32) : (ch == '\t' ? ' ' : (char)ch);
                 if (mp)
                     *mp++ = at;

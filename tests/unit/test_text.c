@@ -68,6 +68,11 @@ static void test_fold_maps_back(void **state)
     assert_int_equal(dg_fold_cp(f, 0x6703), 0x4F1A); /* 會 -> 会 */
     assert_int_equal(dg_fold_cp(f, 0xFEFF), 0);      /* BOM vanishes */
     assert_int_equal(dg_fold_cp(f, 0xE9), 'e');      /* é -> e */
+    /* entities left in scraped text fold as their characters */
+    s = "Ministers&rsquo; Meeting &amp; &bogus;";
+    assert_int_equal(dg_fold_text(f, &fd, s, strlen(s)), DG_OK);
+    assert_string_equal(fd.text.ptr, "ministers' meeting & &bogus;");
+    assert_int_equal(fd.map[10], 16); /* the space after the entity */
     dg_folded_destroy(&fd);
     dg_fold_free(f);
 }
