@@ -1132,20 +1132,11 @@ void dg_xen_sentence(xdoc *x, size_t s, size_t e)
                     n_obj = countries_of(x, tend, oe, ps + n_subj, X_MAX_PARTIES - n_subj);
                 /* "called on the visiting dignitary": the visitor of the
                  * meeting just reported, the one from another country */
-                if (n_obj == 0 && n_subj >= 1 && n_subj < X_MAX_PARTIES && x->has_talk_pair &&
+                if (n_obj == 0 && n_subj >= 1 && n_subj < X_MAX_PARTIES &&
                     (dg_xat(x, tend, "the visiting ") || dg_xat(x, tend, "the visiting, ")) &&
-                    name_run(x, skip_sp(x, tend + 13, oe), oe) == skip_sp(x, tend + 13, oe)) {
-                    const char *sc = dg_xparty_country(x, &ps[n_subj - 1]);
-                    for (k = 0; k < 2; k++)
-                        if (strcmp(dg_xparty_country(x, &x->talk_pair.p[k]), sc) != 0 &&
-                            strcmp(dg_xparty_country(x, &x->talk_pair.p[1 - k]), sc) == 0) {
-                            ps[n_subj] = x->talk_pair.p[k];
-                            ps[n_subj].start = tend;
-                            ps[n_subj].end = oe;
-                            n_obj = 1;
-                            break;
-                        }
-                }
+                    name_run(x, skip_sp(x, tend + 13, oe), oe) == skip_sp(x, tend + 13, oe) &&
+                    dg_xcounterpart(x, &ps[n_subj - 1], tend, oe, &ps[n_subj]))
+                    n_obj = 1;
                 /* keep only the last subject: "Chinese Premier Li Keqiang" */
                 if (n_subj > 1) {
                     ps[0] = ps[n_subj - 1];

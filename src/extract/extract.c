@@ -97,6 +97,21 @@ void dg_xremember(xdoc *x, const xparty *p)
     x->n_mem++;
 }
 
+/* The known official off as a person party at [s, e); returns 1 */
+static int official_party(const xdoc *x, long off, size_t s, size_t e, xparty *p)
+{
+    memset(p, 0, sizeof(*p));
+    p->type = DG_PARTY_PERSON;
+    p->group = -1;
+    p->official = off;
+    p->title = -1;
+    p->country = dg_gazetteer_country_index(
+        x->gaz, dg_gazetteer_official(x->gaz, (uint32_t)off)->country);
+    p->start = s;
+    p->end = e;
+    return 1;
+}
+
 int dg_xrecall(const xdoc *x, size_t s, size_t e, xparty *p)
 {
     size_t i, len = e - s;
@@ -141,18 +156,7 @@ int dg_xrecall(const xdoc *x, size_t s, size_t e, xparty *p)
                 off = o;
             }
         }
-        if (off < 0)
-            return 0;
-        memset(p, 0, sizeof(*p));
-        p->type = DG_PARTY_PERSON;
-        p->group = -1;
-        p->official = off;
-        p->title = -1;
-        p->country = dg_gazetteer_country_index(
-            x->gaz, dg_gazetteer_official(x->gaz, (uint32_t)off)->country);
-        p->start = s;
-        p->end = e;
-        return 1;
+        return off >= 0 ? official_party(x, off, s, e, p) : 0;
     }
     if (found < 0)
         return 0;
@@ -184,17 +188,25 @@ int dg_xofficial_of(const xdoc *x, long country, size_t s, size_t e, xparty *p)
             return 0; /* two of that country */
         off = o;
     }
-    if (off < 0)
+    return off >= 0 ? official_party(x, off, s, e, p) : 0;
+}
+
+int dg_xcounterpart(const xdoc *x, const xparty *subj, size_t s, size_t e, xparty *out)
+{
+    const char *sc = dg_xparty_country(x, subj);
+    int k;
+
+    if (!x->has_talk_pair)
         return 0;
-    memset(p, 0, sizeof(*p));
-    p->type = DG_PARTY_PERSON;
-    p->group = -1;
-    p->official = off;
-    p->title = -1;
-    p->country = country;
-    p->start = s;
-    p->end = e;
-    return 1;
+    for (k = 0; k < 2; k++)
+        if (strcmp(dg_xparty_country(x, &x->talk_pair.p[k]), sc) != 0 &&
+            strcmp(dg_xparty_country(x, &x->talk_pair.p[1 - k]), sc) == 0) {
+            *out = x->talk_pair.p[k];
+            out->start = s;
+            out->end = e;
+            return 1;
+        }
+    return 0;
 }
 
 /* ---- shared by the grammars ---- */

@@ -146,6 +146,11 @@ int dg_xrecall(const xdoc *x, size_t s, size_t e, xparty *p);
  * ("his French counterpart" after "Jean-Yves Le Drian"), as a party at
  * [s, e); 0 when none or several. */
 int dg_xofficial_of(const xdoc *x, long country, size_t s, size_t e, xparty *p);
+/* The subject's counterpart in the pair of the meeting just reported as
+ * news (talk_pair): the one from another country than the subject's,
+ * whose partner is of the subject's country; as a party at [s, e). 0
+ * when there is no such pair. */
+int dg_xcounterpart(const xdoc *x, const xparty *subj, size_t s, size_t e, xparty *out);
 /* Index of the first match with start >= pos (binary search). */
 size_t dg_xmatch_from(const xdoc *x, size_t pos);
 /* Emits a meeting (in-document dedup), evidence = original of [s, e). */

@@ -1013,16 +1013,9 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
          * meeting reported: 你/您 is that counterpart, the one of the
          * pair from another country than the subject */
         if (sep != (size_t)-1 && n == n_subj && n_subj >= 1 && n < X_MAX_PARTIES &&
-            x->has_talk_pair && addressee_at(x, sep + 3)) {
-            const char *sc = dg_xparty_country(x, &ps[n_subj - 1]);
-            for (k = 0; k < 2; k++)
-                if (strcmp(dg_xparty_country(x, &x->talk_pair.p[k]), sc) != 0 &&
-                    strcmp(dg_xparty_country(x, &x->talk_pair.p[1 - k]), sc) == 0) {
-                    ps[n++] = x->talk_pair.p[k];
-                    ps[n - 1].start = ps[n - 1].end = sep + 3;
-                    n_obj = 1;
-                    break;
-                }
+            addressee_at(x, sep + 3) && dg_xcounterpart(x, &ps[n_subj - 1], sep + 3, sep + 3, &ps[n])) {
+            n++;
+            n_obj = 1;
         }
         /* 我同总统先生视频会晤, said by one of the pair just reported to
          * the other: that pair */
