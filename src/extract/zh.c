@@ -254,11 +254,33 @@ static int name_ends_at(const xdoc *x, size_t i)
     return m && (dg_xref(x, m, DG_ENT_TITLE) >= 0 || m->type == DG_ENT_TRIGGER);
 }
 
+/* Whether Han characters from i run, within a name's length (6 more),
+ * into a Latin name in parentheses: 罗培兹欧布拉多(Andres Manuel Lopez
+ * Obrador) gives the original of a long transliteration written without
+ * a middle dot. */
+static int latin_paren_ahead(const xdoc *x, size_t i, size_t limit)
+{
+    size_t k, n;
+
+    for (k = 0; k <= 6 && i < limit; k++) {
+        uint32_t cp = dg_xcp(x, i, &n);
+        if (cp == '(' && i + 1 < limit) {
+            unsigned char c = (unsigned char)x->fd.text.ptr[i + 1];
+            return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        }
+        if (!is_han(cp))
+            return 0;
+        i += n;
+    }
+    return 0;
+}
+
 /* The end of an unknown Chinese name starting at pos, or pos for none. */
 static size_t unknown_name_end(const xdoc *x, size_t pos, size_t limit)
 {
     size_t i = pos, n, chars = 0;
     uint32_t cp;
+    int paren_latin = 0;
 
     pthread_once(&stop_first_once, stop_first_init);
     while (i < limit && x->fd.text.ptr[i] == ' ')
@@ -298,8 +320,10 @@ static size_t unknown_name_end(const xdoc *x, size_t pos, size_t limit)
             break;
         chars += cp != 0xB7;
         i += n;
-        if (chars > (dg_xfind(x, pos, i, "·") != (size_t)-1 ? 12u : 6u))
+        if (chars > 12 || (chars > 6 && dg_xfind(x, pos, i, "·") == (size_t)-1 && !paren_latin))
             return pos; /* too long for a name: not one */
+        if (chars == 6 && !paren_latin && dg_xfind(x, pos, i, "·") == (size_t)-1)
+            paren_latin = latin_paren_ahead(x, i, limit);
     }
     return i;
 }

@@ -89,6 +89,11 @@ static void test_zh_meet_with_relative_clause(void **state)
     /* an unknown name after country + title, kept as written */
     EXPECT("2021年6月8日，王毅在北京会见越南副总理阮春福。", NULL,
            "meet 2021-06-08 Beijing - | person:wang-yi/host person:VN:阮春福/guest\n");
+    /* a long transliteration with no middle dot is a name when its Latin
+     * original follows in parentheses, which also identifies it */
+    EXPECT("2021年6月8日，习近平在北京会见国务卿安东尼约翰布林肯(Antony J. Blinken)。", NULL,
+           "meet 2021-06-08 Beijing - | person:xi-jinping/host person:antony-blinken/guest\n");
+    EXPECT("2021年6月8日，习近平在北京会见国务卿亚历山大汉密尔顿斯。", NULL, "");
 }
 
 static void test_zh_group_context_and_cochair(void **state)
