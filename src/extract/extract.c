@@ -751,6 +751,12 @@ void dg_xemit(xdoc *x, dg_kind kind, const xdate *date, long place,
         return;
     }
     for (i = 0; i < x->found.len; i++) {
+        /* a call recalled in someone's words as a video meeting (我同总统
+         * 先生视频会晤), or the reverse, is an earlier one than the call
+         * the report is about */
+        if (x->reported && x->found.items[i].kind != m.kind &&
+            kind_family(m.kind) == 1 && kind_family(x->found.items[i].kind) == 1)
+            continue;
         if (same_meeting(&x->found.items[i], &m)) {
             merge_into(&x->found.items[i], &m);
             dg_meeting_destroy(&m);

@@ -241,6 +241,11 @@ static void test_zh_fronted_and_invited(void **state)
            "meet 2021-06-08 Beijing - | person:wang-yi/host person:sergey-lavrov/guest\n"
            "call 2021-06-06 - - | person:xi-jinping/participant person:sergey-lavrov/participant\n"
            "call 2021-06-07 - - | person:wang-yi/participant person:sergey-lavrov/participant\n");
+    /* a video meeting recalled during a call is an earlier meeting */
+    EXPECT("2021年6月8日,王毅应约同俄罗斯外长拉夫罗夫通电话。王毅表示,春节前夕我同外长先生视频会晤。",
+           NULL,
+           "call 2021-06-08 - - | person:wang-yi/participant person:sergey-lavrov/participant\n"
+           "video_call - - - | person:wang-yi/participant person:sergey-lavrov/participant\n");
     /* 3年前 names no day: not the one just reported */
     EXPECT("2021年6月8日,王毅在北京会见俄罗斯外长拉夫罗夫。3年前,王毅出席了东盟外长会。", NULL,
            "meet 2021-06-08 Beijing - | person:wang-yi/host person:sergey-lavrov/guest\n"
