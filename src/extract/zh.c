@@ -682,6 +682,22 @@ static size_t subject_of(const xdoc *x, size_t rs, size_t p, xparty *ps)
     return nearest_group(x, ps, parse_parties(x, rs, p, ps, X_MAX_PARTIES));
 }
 
+/* 赴 before the verb at p, and the report tells of a departure just
+ * before it (乘专机离开北京, 启程, 离京): the subject is on the way to
+ * where the meeting will be. */
+static int departing(const xdoc *x, size_t from, size_t p)
+{
+    static const char *const leave[] = { "离开北京", "离京", "启程", "启动为期", "动身" };
+    size_t i, back = p > 600 ? p - 600 : 0;
+
+    if (dg_xfind(x, from, p, "赴") == (size_t)-1)
+        return 0;
+    for (i = back; i < p; i++)
+        if (at_any(x, i, leave, DG_ARRAY_LEN(leave)))
+            return 1;
+    return 0;
+}
+
 static int irrealis_before(const xdoc *x, size_t from, size_t p)
 {
     return marker_in(x, from, p, 1);
@@ -1009,6 +1025,12 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
         /* a plan or wish attaches to the predicate: between the subject (or
          * the start of its region) and the verb */
         if (irrealis_before(x, n_subj ? (ps[0].start > rs + 9 ? ps[0].start - 9 : rs) : rs, p)) {
+            p = tend;
+            continue;
+        }
+        /* 离开北京，…赴金边出席峰会: the purpose of a trip that has just
+         * begun, not yet an attendance */
+        if ((tr->vt == V_ATTEND || tr->vt == V_VISIT) && departing(x, rs, p)) {
             p = tend;
             continue;
         }

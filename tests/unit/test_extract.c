@@ -241,6 +241,14 @@ static void test_zh_fronted_and_invited(void **state)
            "meet 2021-06-08 Beijing - | person:wang-yi/host person:sergey-lavrov/guest\n"
            "call 2021-06-06 - - | person:xi-jinping/participant person:sergey-lavrov/participant\n"
            "call 2021-06-07 - - | person:wang-yi/participant person:sergey-lavrov/participant\n");
+    /* leaving for a meeting is not yet attending it, nor the visit */
+    EXPECT("2021年6月8日上午,王毅乘专机离开北京,赴金边出席东盟外长会,并对柬埔寨进行正式访问。",
+           NULL, "");
+    EXPECT("2021年6月8日上午,王毅在金边出席东盟外长会。", NULL,
+           "multilateral 2021-06-08 - ASEAN | person:wang-yi/participant country:BN/participant"
+           " country:KH/participant country:ID/participant country:LA/participant"
+           " country:MM/participant country:PH/participant country:TH/participant"
+           " country:VN/participant\n");
     /* a video meeting recalled during a call is an earlier meeting */
     EXPECT("2021年6月8日,王毅应约同俄罗斯外长拉夫罗夫通电话。王毅表示,春节前夕我同外长先生视频会晤。",
            NULL,
