@@ -13,6 +13,10 @@ int dg_meeting_scan(dg_meeting *m, const char *line, size_t len);
  * and without its length and NUL checks): for tests that compare them. */
 int dg_meeting_parse_cjson(dg_meeting *m, const char *line, size_t len, dg_error *err);
 
+/* The record as a cJSON tree prints it: the reference for the direct
+ * writer (dg_meeting_write_json), which must write the same bytes. */
+int dg_meeting_write_cjson(dg_buf *out, const dg_meeting *m);
+
 /* 1 when every value of m passes the checked reader's tests (dates,
  * confidence, country codes, UTF-8): what the scanner read otherwise goes
  * to the checked reader, which names the fault. */

@@ -1,5 +1,6 @@
 /* Fuzz target: the JSON Lines meeting reader, then the writer on what it
- * read (which must re-read to the same record). Each line is also read
+ * read (which must re-read to the same record, and print what a cJSON
+ * tree of it prints). Each line is also read
  * by the direct scanner and by cJSON alone: where the scanner reads a
  * line, cJSON must read the same record. */
 #include <stdint.h>
@@ -43,8 +44,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (i = 0; i < l.len; i++) {
         dg_buf b = DG_BUF_INIT;
         dg_meeting m;
-        if (dg_meeting_write_json(&b, &l.items[i]) == DG_OK &&
-            dg_meeting_parse_json(&m, b.ptr, b.len - 1, &err) == DG_OK) {
+        dg_buf c = DG_BUF_INIT;
+        int ok = dg_meeting_write_json(&b, &l.items[i]) == DG_OK;
+        if (ok && dg_meeting_write_cjson(&c, &l.items[i]) == DG_OK &&
+            (b.len != c.len || memcmp(b.ptr, c.ptr, b.len) != 0))
+            abort(); /* the direct writer is not cJSON's print */
+        dg_buf_destroy(&c);
+        if (ok && dg_meeting_parse_json(&m, b.ptr, b.len - 1, &err) == DG_OK) {
             dg_buf b2 = DG_BUF_INIT;
             if (dg_meeting_write_json(&b2, &m) == DG_OK &&
                 (b2.len != b.len || memcmp(b.ptr, b2.ptr, b.len) != 0))

@@ -362,6 +362,79 @@ static void test_names(void **state)
     assert_int_equal(r, DG_ROLE_CHAIR);
 }
 
+/* The direct writer prints what a cJSON tree of the record prints, on
+ * every value the record can hold: escapes, nulls, big and negative
+ * numbers, confidences that are and are not hundredths. */
+static void test_writer_agrees_with_cjson(void **state)
+{
+    static char texts[][24] = {
+        "plain", "q\"uo\\te/", "\b\f\n\r\t", "\x01\x1f\x7f end", "王毅 \xff\xfe broken", "",
+    };
+    static const double confidences[] = { 0, 0.05, 0.1, 0.35, 0.5, 0.99, 1, 0.333, 0.005, 2.5, -0.25, 1e300 };
+    static const long long numbers[] = { 0, 1, -1, 2147483647LL, 2147483648LL, -2147483649LL,
+                                         3000000000LL, 1000000000000000LL, 9007199254740993LL };
+    size_t t, k;
+
+    (void)state;
+    for (t = 0; t < sizeof(texts) / sizeof(texts[0]); t++) {
+        for (k = 0; k < sizeof(confidences) / sizeof(confidences[0]); k++) {
+            dg_meeting m;
+            dg_party p;
+            dg_source src;
+            dg_buf x = DG_BUF_INIT, y = DG_BUF_INIT;
+            size_t j;
+
+            dg_meeting_init(&m);
+            memset(&p, 0, sizeof(p));
+            memset(&src, 0, sizeof(src));
+            m.kind = (dg_kind)(k % DG_KIND_COUNT);
+            m.date = k % 2 ? texts[t] : NULL;
+            m.place_name_zh = k % 3 ? texts[t] : NULL;
+            m.place_name = k % 4 == 1 ? texts[t] : NULL;
+            if (k % 5)
+                memcpy(m.place_country, "CN", 3);
+            m.group = k % 2 ? NULL : texts[t];
+            m.evidence = texts[t];
+            m.confidence = confidences[k];
+            m.id = k % 3 == 2 ? NULL : texts[t];
+            p.id = texts[t];
+            p.name = k % 2 ? texts[t] : NULL;
+            p.name_zh = texts[t];
+            p.title = k % 3 ? NULL : texts[t];
+            p.role = (dg_role)(k % 4);
+            p.inferred = (int)(k % 2);
+            if (k % 2)
+                memcpy(p.country, "PH", 3);
+            for (j = 0; j < k % 3; j++)
+                assert_int_equal(dg_meeting_add_party(&m, &p), DG_OK);
+            for (j = 0; j < (k + t) % 4; j++) {
+                const long long n = numbers[(j + k + t) % (sizeof(numbers) / sizeof(numbers[0]))];
+                src.file = texts[(t + j) % 6];
+                src.lang = j % 2 ? NULL : texts[t];
+                src.doc = (long)(n % 1000000);
+                src.line = (long)j - 1;
+                src.byte = n;
+                src.length = -n;
+                assert_int_equal(dg_meeting_add_source(&m, &src), DG_OK);
+            }
+            m.mentions = (long)(k % 3 == 1 ? 0 : (long)k * 1000003L);
+            assert_int_equal(dg_meeting_write_json(&x, &m), DG_OK);
+            assert_int_equal(dg_meeting_write_cjson(&y, &m), DG_OK);
+            assert_int_equal(x.len, y.len);
+            assert_memory_equal(x.ptr, y.ptr, x.len);
+            dg_buf_destroy(&x);
+            dg_buf_destroy(&y);
+            /* the strings are the test's own */
+            for (j = 0; j < m.n_parties; j++)
+                dg_party_destroy(&m.parties[j]);
+            free(m.parties);
+            for (j = 0; j < m.n_sources; j++)
+                dg_source_destroy(&m.sources[j]);
+            free(m.sources);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -374,6 +447,7 @@ int main(void)
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_sort_by_keys),
         cmocka_unit_test(test_scanner_agrees_with_cjson),
+        cmocka_unit_test(test_writer_agrees_with_cjson),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
