@@ -219,38 +219,46 @@ static const char *const months_en[] = {
 };
 
 /* "june", "jun", "jun." -> month number; bytes consumed in *n */
+static const unsigned char month_len_en[] = { 7, 8, 5, 5, 3, 4, 4, 6, 9, 7, 8, 8 };
+
+static int word_end(const char *s, size_t len, size_t k)
+{
+    return len == k || !(s[k] >= 'a' && s[k] <= 'z');
+}
+
+/* The month named at s (folded text: lower case): its full name, its
+ * first three letters, "sept", each with an optional dot after the short
+ * forms. Called at every word of English text: the first three letters
+ * pick the one month that can match, or none. */
 static int month_en(const char *s, size_t len, size_t *n)
 {
+    uint32_t key;
     int i;
 
-    /* most calls are at words that are no month: one test rejects them */
     if (len < 3)
         return 0;
-    switch (s[0]) {
-    case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd':
-        break;
-    default:
-        return 0;
-    }
+    key = (uint32_t)(unsigned char)s[0] | (uint32_t)(unsigned char)s[1] << 8 |
+          (uint32_t)(unsigned char)s[2] << 16;
     for (i = 0; i < 12; i++) {
-        size_t full = strlen(months_en[i]);
-        if (len >= full && memcmp(s, months_en[i], full) == 0 &&
-            (len == full || !(s[full] >= 'a' && s[full] <= 'z'))) {
-            *n = full;
-            return i + 1;
-        }
-        if (i != 4 && len >= 3 && memcmp(s, months_en[i], 3) == 0 &&
-            (len == 3 || !(s[3] >= 'a' && s[3] <= 'z'))) {
-            *n = (len > 3 && s[3] == '.') ? 4 : 3;
-            if (i == 8 && len >= 4 && s[3] == 't') /* "sept" */
-                *n = (len > 4 && s[4] == '.') ? 5 : 4;
-            return i + 1;
-        }
-        if (i == 8 && len >= 4 && memcmp(s, "sept", 4) == 0 &&
-            (len == 4 || !(s[4] >= 'a' && s[4] <= 'z'))) {
-            *n = (len > 4 && s[4] == '.') ? 5 : 4;
-            return 9;
-        }
+        const char *m = months_en[i];
+        if (key == ((uint32_t)(unsigned char)m[0] | (uint32_t)(unsigned char)m[1] << 8 |
+                    (uint32_t)(unsigned char)m[2] << 16))
+            break;
+    }
+    if (i == 12)
+        return 0;
+    if (len >= month_len_en[i] && memcmp(s, months_en[i], month_len_en[i]) == 0 &&
+        word_end(s, len, month_len_en[i])) {
+        *n = month_len_en[i];
+        return i + 1;
+    }
+    if (i == 8 && len >= 4 && s[3] == 't' && word_end(s, len, 4)) { /* "sept" */
+        *n = (len > 4 && s[4] == '.') ? 5 : 4;
+        return 9;
+    }
+    if (i != 4 && word_end(s, len, 3)) {
+        *n = (len > 3 && s[3] == '.') ? 4 : 3;
+        return i + 1;
     }
     return 0;
 }
