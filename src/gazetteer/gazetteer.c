@@ -66,6 +66,10 @@ struct dg_gazetteer {
     official_rec *officials;
     size_t n_officials, cap_officials;
     /* compiled */
+    /* country index + 1 by the two letters of an upper-case code, 0 for
+     * none; valid while n_countries is by_code_n */
+    int16_t by_code[26 * 26];
+    size_t by_code_n;
     dg_matcher *matcher;
     form_info *form_info;
     size_t n_form_info;
@@ -968,6 +972,31 @@ static int build_name_index(dg_gazetteer *g, dg_buf *tmp)
     return DG_OK;
 }
 
+static int code_slot(const char *code)
+{
+    if (code[0] < 'A' || code[0] > 'Z' || code[1] < 'A' || code[1] > 'Z' || code[2])
+        return -1;
+    return (code[0] - 'A') * 26 + (code[1] - 'A');
+}
+
+/* the table of dg_gazetteer_country_index: extraction asks it for every
+ * party and group member */
+static void index_codes(dg_gazetteer *g)
+{
+    size_t i;
+
+    memset(g->by_code, 0, sizeof(g->by_code));
+    g->by_code_n = 0;
+    if (g->n_countries >= INT16_MAX)
+        return;
+    for (i = g->n_countries; i-- > 0;) { /* the first of a code wins */
+        int k = code_slot(g->countries[i].pub.code);
+        if (k >= 0)
+            g->by_code[k] = (int16_t)(i + 1);
+    }
+    g->by_code_n = g->n_countries;
+}
+
 int dg_gazetteer_compile(dg_gazetteer *g, dg_error *err)
 {
     pending pd = { NULL, 0, 0 };
@@ -976,6 +1005,7 @@ int dg_gazetteer_compile(dg_gazetteer *g, dg_error *err)
     int rc = DG_OK;
 
     free_compiled(g);
+    index_codes(g);
     g->matcher = dg_matcher_new();
     if (!g->matcher)
         return dg_error_set(err, DG_ENOMEM, "out of memory");
@@ -1191,7 +1221,11 @@ long dg_gazetteer_abbr(const dg_gazetteer *g, const char *s, size_t len)
 long dg_gazetteer_country_index(const dg_gazetteer *g, const char *code)
 {
     size_t i;
+    int k;
 
+    if (code && g->by_code_n == g->n_countries && g->n_countries > 0 &&
+        (k = code_slot(code)) >= 0)
+        return (long)g->by_code[k] - 1;
     for (i = 0; code && i < g->n_countries; i++)
         if (strcmp(g->countries[i].pub.code, code) == 0)
             return (long)i;
