@@ -213,7 +213,12 @@ int dg_xcounterpart(const xdoc *x, const xparty *subj, size_t s, size_t e, xpart
 
 const dg_gaz_match *dg_xmatch_at(const xdoc *x, size_t pos)
 {
-    size_t i = dg_xmatch_from(x, pos);
+    size_t i;
+
+    /* the grammars ask at most positions, where nothing starts */
+    if (x->m_starts && (pos >= x->fd.text.len || !((x->m_starts[pos >> 6] >> (pos & 63)) & 1)))
+        return NULL;
+    i = dg_xmatch_from(x, pos);
     return (i < x->nm && x->m[i].start == pos) ? &x->m[i] : NULL;
 }
 
@@ -1061,6 +1066,14 @@ int dg_xextract_document(const dg_document *doc, const dg_extract_opts *opts, in
     x.lang = doc_lang(&x, &has_cjk);
     dg_gazetteer_scan_orig(x.gaz, x.fd.text.ptr, x.fd.text.len, doc->text,
                            x.fd.map, collect, &x);
+    x.m_starts = calloc(x.fd.text.len / 64 + 1, sizeof(uint64_t));
+    if (!x.m_starts) {
+        free(x.m);
+        dg_folded_destroy(&x.fd);
+        return dg_error_set(err, DG_ENOMEM, "out of memory");
+    }
+    for (i = 0; i < x.nm; i++)
+        x.m_starts[x.m[i].start >> 6] |= (uint64_t)1 << (x.m[i].start & 63);
     dg_xdate_reference(&x.ref, x.fd.text.ptr, x.fd.text.len, doc->date);
     x.ref_place = dateline_place(&x);
     run_sentences(&x);
@@ -1075,6 +1088,7 @@ int dg_xextract_document(const dg_document *doc, const dg_extract_opts *opts, in
     }
     free(x.found.items);
     free(x.m);
+    free(x.m_starts);
     dg_folded_destroy(&x.fd);
     return rc < 0 ? rc : DG_OK;
 }

@@ -38,6 +38,7 @@ typedef struct {
     dg_folded fd;
     dg_gaz_match *m;
     size_t nm, cap_m;
+    uint64_t *m_starts; /* a bit for each byte where a match starts */
     xdate ref;          /* the document's own date (metadata/dateline) */
     long ref_place;     /* dateline city (place index), -1 */
     xdate carry_date;   /* date of the last reported event */

@@ -393,47 +393,61 @@ out:
  * extraction's time on meeting-dense text. */
 
 /* a string as cJSON prints one: ", \\, \b \f \n \r \t and the other
- * control characters escaped (\u00xx), every other byte as it is */
+ * control characters escaped (\u00xx), every other byte as it is.
+ * jw_extra: how many bytes a byte's escape adds */
+static const unsigned char jw_extra[256] = {
+    5, 5, 5, 5, 5, 5, 5, 5, 1, 1, 1, 5, 1, 1, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+};
+
 static int jw_str(dg_buf *b, const char *s)
 {
     static const char hex[] = "0123456789abcdef";
-    const unsigned char *u = (const unsigned char *)s, *run;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t n = 0, extra = 0, i;
+    char *o;
 
     if (!s)
         return dg_buf_add(b, "null", 4);
-    if (dg_buf_addc(b, '"') < 0)
+    for (; u[n]; n++)
+        extra += jw_extra[u[n]];
+    if (dg_buf_grow(b, n + extra + 2) < 0)
         return DG_ENOMEM;
-    for (;;) {
-        char esc[6];
-        size_t n = 2;
-        for (run = u; *u > 31 && *u != '"' && *u != '\\'; u++)
-            ;
-        if (u > run && dg_buf_add(b, run, (size_t)(u - run)) < 0)
-            return DG_ENOMEM;
-        if (!*u)
-            break;
-        esc[0] = '\\';
-        switch (*u) {
-        case '"': esc[1] = '"'; break;
-        case '\\': esc[1] = '\\'; break;
-        case '\b': esc[1] = 'b'; break;
-        case '\f': esc[1] = 'f'; break;
-        case '\n': esc[1] = 'n'; break;
-        case '\r': esc[1] = 'r'; break;
-        case '\t': esc[1] = 't'; break;
-        default:
-            esc[1] = 'u';
-            esc[2] = '0';
-            esc[3] = '0';
-            esc[4] = hex[*u >> 4];
-            esc[5] = hex[*u & 15];
-            n = 6;
+    o = b->ptr + b->len;
+    *o++ = '"';
+    if (!extra) {
+        memcpy(o, s, n);
+        o += n;
+    } else {
+        for (i = 0; i < n; i++) {
+            unsigned char c = u[i];
+            if (!jw_extra[c]) {
+                *o++ = (char)c;
+                continue;
+            }
+            *o++ = '\\';
+            switch (c) {
+            case '"': *o++ = '"'; break;
+            case '\\': *o++ = '\\'; break;
+            case '\b': *o++ = 'b'; break;
+            case '\f': *o++ = 'f'; break;
+            case '\n': *o++ = 'n'; break;
+            case '\r': *o++ = 'r'; break;
+            case '\t': *o++ = 't'; break;
+            default:
+                *o++ = 'u';
+                *o++ = '0';
+                *o++ = '0';
+                *o++ = hex[c >> 4];
+                *o++ = hex[c & 15];
+            }
         }
-        if (dg_buf_add(b, esc, n) < 0)
-            return DG_ENOMEM;
-        u++;
     }
-    return dg_buf_addc(b, '"');
+    *o++ = '"';
+    *o = '\0';
+    b->len = (size_t)(o - b->ptr);
+    return DG_OK;
 }
 
 /* a number as cJSON prints one: an integer that fits an int as one, a
