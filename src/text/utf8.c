@@ -16,6 +16,15 @@ uint32_t dg_utf8_next(const char **pp, const char *end, int *bad)
         *pp += 1;
         return p[0];
     }
+    /* the usual case of Chinese text: three bytes, well formed */
+    if ((p[0] & 0xF0) == 0xE0 && e - p > 2 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+        cp = (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3Fu);
+        if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+            *pp += 3;
+            return cp;
+        }
+        goto invalid;
+    }
     if (p[0] >= 0xC2 && p[0] <= 0xDF) {
         n = 1; cp = p[0] & 0x1Fu; min = 0x80;
     } else if (p[0] >= 0xE0 && p[0] <= 0xEF) {
