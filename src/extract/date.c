@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* memmem */
 /* Dates in Chinese and English news, resolved against the document's own
  * date. A year the text does not give is never invented. */
 #include <stdio.h>
@@ -466,6 +467,26 @@ void dg_xdate_reference(xdate *out, const char *s, size_t len,
             continue; /* English dates start a word */
         if ((n = dg_xdate_en_at(&d, s + i, len - i, &none)) > 0 && d.y && d.m && d.d) {
             {
+                *out = d;
+                return;
+            }
+        }
+    }
+    /* a publication line anywhere, as scraped pages end ("Published in
+     * Dawn, February 16th, 2016"): its full date */
+    if (!out->y) {
+        const char *pub = NULL, *q = s, *end = s + len;
+        while ((q = memmem(q, (size_t)(end - q), "published", 9)) != NULL) {
+            pub = q;
+            q += 9;
+        }
+        for (i = pub ? (size_t)(pub - s) + 9 : len; i < len && i < (size_t)(pub - s) + 80; i++) {
+            if (s[i] == '\n')
+                break;
+            if ((i > 0 && ((s[i - 1] >= 'a' && s[i - 1] <= 'z') || is_digit(s[i - 1]))) ||
+                !((s[i] >= 'a' && s[i] <= 'z') || is_digit(s[i])))
+                continue;
+            if (dg_xdate_en_at(&d, s + i, len - i, &none) > 0 && d.y && d.m && d.d) {
                 *out = d;
                 return;
             }

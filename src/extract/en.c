@@ -628,6 +628,19 @@ static int sentence_year(const xdoc *x, size_t s, size_t e)
     return year;
 }
 
+/* Whether the n bytes at t hold a year of four digits. */
+static int names_year(const char *t, size_t n)
+{
+    size_t i, run = 0;
+
+    for (i = 0; i < n; i++) {
+        run = (t[i] >= '0' && t[i] <= '9') ? run + 1 : 0;
+        if (run == 4)
+            return 1;
+    }
+    return 0;
+}
+
 /* The date of [s, e), the clause of an event in the sentence from s0 */
 static int find_date(const xdoc *x, size_t s0, size_t s, size_t e, xdate *out)
 {
@@ -654,8 +667,17 @@ static int find_date(const xdoc *x, size_t s0, size_t s, size_t e, xdate *out)
             size_t n = dg_xdate_en_at(&d, t, x->fd.text.len - i, &x->ref);
             /* "resumed in 2014 ... when they met on Jan 27": the one year
              * the sentence names before a month and day */
-            if (n && !d.y && d.m && d.d)
-                d.y = sentence_year(x, s0, i);
+            if (n && d.m && d.d && !names_year(t, n)) {
+                int sy = sentence_year(x, s0, i);
+                if (!d.y || sy)
+                    d.y = sy;
+            }
+            /* "on March 19 last year", "last year on March 19": the year
+             * before the report's */
+            if (n && d.m && x->ref.y && !names_year(t, n) &&
+                (dg_xat(x, i + n, " last year") || dg_xat(x, i + n, ", last year") ||
+                 (i >= 13 && (dg_xat(x, i - 13, "last year on ") || dg_xat(x, i - 13, "last year in ")))))
+                d.y = x->ref.y - 1;
             /* "in November that year": the year the sentence named */
             if (!n) {
                 int mon;
@@ -725,6 +747,64 @@ static long find_group_meeting(const xdoc *x, size_t s, size_t e)
                 return g;
     }
     return -1;
+}
+
+static size_t countries_of(const xdoc *x, size_t from, size_t to, xparty *out, size_t max);
+
+/* Whether the sentence at s opens with a session of a series: "The
+ * first dialogue", "The fifth session", "The last round". */
+static int series_session(const xdoc *x, size_t s, size_t p)
+{
+    static const char *const ordinals[] = {
+        "first ", "second ", "third ", "fourth ", "fifth ", "sixth ", "seventh ", "eighth ",
+        "ninth ", "tenth ", "last ", "previous ", "latest ",
+    };
+    static const char *const nouns[] = { "session", "round", "dialogue", "meeting" };
+    size_t i = skip_sp(x, s, p), j;
+    int n;
+
+    if (!dg_xat(x, i, "the "))
+        return 0;
+    i += 4;
+    for (j = 0, n = 0; j < DG_ARRAY_LEN(ordinals) && !n; j++)
+        if (dg_xat(x, i, ordinals[j]))
+            n = (int)strlen(ordinals[j]);
+    if (!n && i + 4 < p && x->fd.text.ptr[i] >= '1' && x->fd.text.ptr[i] <= '9') {
+        /* 5th, 21st */
+        size_t k = i;
+        while (k < p && x->fd.text.ptr[k] >= '0' && x->fd.text.ptr[k] <= '9')
+            k++;
+        if (dg_xat(x, k, "th ") || dg_xat(x, k, "st ") || dg_xat(x, k, "nd ") || dg_xat(x, k, "rd "))
+            n = (int)(k + 3 - i);
+    }
+    if (!n)
+        return 0;
+    i += (size_t)n;
+    for (j = 0; j < DG_ARRAY_LEN(nouns); j++)
+        if (dg_xat(x, i, nouns[j]))
+            return 1;
+    return 0;
+}
+
+/* The two countries of the dialogue named last before s ("the
+ * China-Pakistan Foreign Ministers' Strategic Dialogue", "the United
+ * States and Pakistan will hold the sixth strategic dialogue"): 2 when a
+ * sentence names one with exactly two countries. */
+static size_t dialogue_pair(const xdoc *x, size_t s, xparty *out)
+{
+    size_t d = (size_t)-1, i, a, b, n;
+
+    for (i = dg_xfind(x, 0, s, "dialogue"); i != (size_t)-1; i = dg_xfind(x, i + 8, s, "dialogue"))
+        d = i;
+    if (d == (size_t)-1)
+        return 0;
+    /* the sentence of that mention */
+    for (a = d; a > 0 && !(x->fd.text.ptr[a - 1] == '.' || x->fd.text.ptr[a - 1] == '\n'); a--)
+        ;
+    for (b = d; b < s && !(x->fd.text.ptr[b] == '.' || x->fd.text.ptr[b] == '\n'); b++)
+        ;
+    n = countries_of(x, a, b, out, 3);
+    return n == 2 && out[0].country != out[1].country ? 2 : 0;
 }
 
 /* "leaders of South Korea, Indonesia and Cambodia": one country party each */
@@ -928,6 +1008,20 @@ void dg_xen_sentence(xdoc *x, size_t s, size_t e)
                 assign_roles(x, tr, place, ps, n, 1, roles);
                 dg_xemit(x, tr->kind, has_date ? &date : NULL, place, -1, ps, roles, n, s, e, 0.8);
             }
+            last_end = tend;
+            p = tend;
+            continue;
+        }
+        /* "The first dialogue was held in Beijing last year on March 19":
+         * a past session of the two countries' dialogue the report is
+         * about */
+        if (tr->t == E_HELD && n_subj == 0 && has_date && place >= 0 && series_session(x, s, p) &&
+            (n = dialogue_pair(x, s, ps)) == 2) {
+            const char *pc = dg_gazetteer_place(x->gaz, (uint32_t)place)->country;
+            for (k = 0; k < 2; k++)
+                roles[k] = strcmp(dg_xparty_country(x, &ps[k]), pc) == 0 ? DG_ROLE_HOST : DG_ROLE_GUEST;
+            if (roles[0] != roles[1])
+                dg_xemit(x, DG_KIND_TALKS, &date, place, -1, ps, roles, 2, s, e, 0.6);
             last_end = tend;
             p = tend;
             continue;

@@ -354,6 +354,29 @@ static void test_prescan_passes_every_trigger(void **state)
     assert_int_equal(missed, 0);
 }
 
+static void test_en_dialogue_sessions(void **state)
+{
+    (void)state;
+    /* a past session of the dialogue the report names: the two countries,
+     * the host by the place; "last year" against the dateline */
+    EXPECT("PARIS, June 7, 2021 -- China and France will hold the second strategic dialogue in "
+           "Beijing on June 20. The first dialogue was held in Paris last year on March 19.",
+           NULL, "talks 2020-03-19 Paris - | country:CN/guest country:FR/host\n");
+    EXPECT("PARIS, June 7, 2021 -- China and France will hold the second strategic dialogue. "
+           "The first session was held in Paris on March 19 last year.",
+           NULL, "talks 2020-03-19 Paris - | country:CN/guest country:FR/host\n");
+    /* no date or no place of its own, or a plan: nothing */
+    EXPECT("PARIS, June 7, 2021 -- China and France will hold the second strategic dialogue. "
+           "The first dialogue was held in Paris.", NULL, "");
+    EXPECT("PARIS, June 7, 2021 -- China and France will hold the second strategic dialogue. "
+           "The second dialogue will be held in Paris on March 19.", NULL, "");
+    /* a publication line at the end dates the report; the year the
+     * sentence names dates its month and day */
+    EXPECT("It resumed in 2014 when Wang Yi and Sergey Lavrov met in Paris on Jan 27.\n"
+           "Published in Le Monde, February 16th, 2016", NULL,
+           "meet 2014-01-27 Paris - | person:wang-yi/participant person:sergey-lavrov/participant\n");
+}
+
 static void test_en_fronted_clauses(void **state)
 {
     (void)state;
@@ -544,6 +567,7 @@ int main(void)
         cmocka_unit_test(test_en_unnamed_group_meetings),
         cmocka_unit_test(test_prescan_passes_every_trigger),
         cmocka_unit_test(test_en_fronted_clauses),
+        cmocka_unit_test(test_en_dialogue_sessions),
         cmocka_unit_test(test_zh_fronted_and_invited),
         cmocka_unit_test(test_zh_title_only_parties),
         cmocka_unit_test(test_en_forms),
