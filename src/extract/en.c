@@ -628,6 +628,32 @@ static int sentence_year(const xdoc *x, size_t s, size_t e)
     return year;
 }
 
+/* Whether the verb at p (ending at tend) is done by video: "virtually"
+ * just before it, or a video means in the words after it, up to the end
+ * of its clause. */
+static int by_video(const xdoc *x, size_t p, size_t tend, size_t e)
+{
+    static const char *const means[] = { "virtually", "via video", "by video", "through video",
+                                         "via a video", "by a video", "over video", "via videoconference",
+                                         "by videoconference" };
+    size_t i, lim = tend + 80 < e ? tend + 80 : e;
+
+    if (p >= 10 && dg_xat(x, p - 10, "virtually "))
+        return 1;
+    for (i = tend > 0 ? tend - 1 : 0; i < lim; i++) {
+        char c = x->fd.text.ptr[i];
+        size_t j;
+        if (c == ',' || c == ';' || c == '.')
+            break;
+        if (c != ' ')
+            continue;
+        for (j = 0; j < DG_ARRAY_LEN(means); j++)
+            if (dg_xat(x, i + 1, means[j]))
+                return 1;
+    }
+    return 0;
+}
+
 /* Whether the n bytes at t hold a year of four digits. */
 static int names_year(const char *t, size_t n)
 {
@@ -932,6 +958,7 @@ void dg_xen_sentence(xdoc *x, size_t s, size_t e)
 
     for (mi = dg_xmatch_from(x, s); mi < x->nm && x->m[mi].start < e && !x->stop; mi++) {
         const en_trigger *tr = NULL;
+        en_trigger video;
         size_t k, tend, n = 0, n_subj, oe;
         xparty ps[X_MAX_PARTIES];
         dg_role roles[X_MAX_PARTIES];
@@ -947,6 +974,13 @@ void dg_xen_sentence(xdoc *x, size_t s, size_t e)
         tend = p + strlen(tr->text);
         if (tend > e)
             tend = e;
+        /* "met virtually with", "held talks via video link": by video */
+        if ((tr->kind == DG_KIND_MEET || tr->kind == DG_KIND_TALKS) && tr->t != E_HELD &&
+            tr->t != E_VISIT && by_video(x, p, tend, e)) {
+            video = *tr;
+            video.kind = DG_KIND_VIDEO_CALL;
+            tr = &video;
+        }
         if (irrealis_before(x, s, p) ||
             dg_xat(x, tend, "the press") || dg_xat(x, tend, "reporters") ||
             dg_xat(x, tend, "journalists") || dg_xat(x, tend, "the media") ||

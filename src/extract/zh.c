@@ -682,6 +682,19 @@ static size_t subject_of(const xdoc *x, size_t rs, size_t p, xparty *ps)
     return nearest_group(x, ps, parse_parties(x, rs, p, ps, X_MAX_PARTIES));
 }
 
+/* A means of video between the clause start cs and the verb at p. */
+static int by_video(const xdoc *x, size_t cs, size_t p)
+{
+    static const char *const means[] = { "以视频方式", "以视频形式", "通过视频", "视频连线", "以视频连线方式",
+                                         "以线上方式", "以网络视频方式" };
+    size_t i;
+
+    for (i = cs; i < p; i++)
+        if (at_any(x, i, means, DG_ARRAY_LEN(means)))
+            return 1;
+    return 0;
+}
+
 /* 赴 before the verb at p, and the report tells of a departure just
  * before it (乘专机离开北京, 启程, 离京): the subject is on the way to
  * where the meeting will be. */
@@ -963,6 +976,9 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
         }
         cs = clause_start(x, s, p);
         ce = clause_end(x, tend, e);
+        /* 以视频方式会见, 通过视频连线同…会谈: a meeting held by video */
+        if ((kind == DG_KIND_MEET || kind == DG_KIND_TALKS) && by_video(x, cs, p))
+            kind = DG_KIND_VIDEO_CALL;
         /* relative clause (来华出席…的, 访问的) or a noun (会谈中, 会见时) */
         if (dg_xfind(x, tend, ce, "的") != (size_t)-1 && tr->vt != V_HOST && tr->vt != V_CALL_ON &&
             tr->vt != V_MUTUAL && tr->vt != V_COCHAIR) {

@@ -354,6 +354,23 @@ static void test_prescan_passes_every_trigger(void **state)
     assert_int_equal(missed, 0);
 }
 
+static void test_meetings_by_video(void **state)
+{
+    (void)state;
+    /* a meeting or talks held by video is a video call, with no place */
+    EXPECT("2021年6月8日,王毅在北京以视频方式会见俄罗斯外长拉夫罗夫。", NULL,
+           "video_call 2021-06-08 - - | person:wang-yi/participant person:sergey-lavrov/participant\n");
+    EXPECT("2021年6月8日,王毅通过视频连线同俄罗斯外长拉夫罗夫举行会谈。", NULL,
+           "video_call 2021-06-08 - - | person:wang-yi/participant person:sergey-lavrov/participant\n");
+    EXPECT("On June 8, 2021, Wang Yi met virtually with Russian Foreign Minister Sergey Lavrov.", NULL,
+           "video_call 2021-06-08 - - | person:wang-yi/participant person:sergey-lavrov/participant\n");
+    EXPECT("On June 8, 2021, Wang Yi held talks with Sergey Lavrov via video link.", NULL,
+           "video_call 2021-06-08 - - | person:wang-yi/participant person:sergey-lavrov/participant\n");
+    /* the video is someone else's: a meeting */
+    EXPECT("On June 8, 2021, Wang Yi met Sergey Lavrov in Beijing, and watched a video on trade.", NULL,
+           "meet 2021-06-08 Beijing - | person:wang-yi/host person:sergey-lavrov/guest\n");
+}
+
 static void test_en_dialogue_sessions(void **state)
 {
     (void)state;
@@ -568,6 +585,7 @@ int main(void)
         cmocka_unit_test(test_prescan_passes_every_trigger),
         cmocka_unit_test(test_en_fronted_clauses),
         cmocka_unit_test(test_en_dialogue_sessions),
+        cmocka_unit_test(test_meetings_by_video),
         cmocka_unit_test(test_zh_fronted_and_invited),
         cmocka_unit_test(test_zh_title_only_parties),
         cmocka_unit_test(test_en_forms),
