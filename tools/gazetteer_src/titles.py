@@ -43,6 +43,8 @@ t("deputy-prime-minister","Deputy Prime Minister","副总理",DH,["Deputy Prime 
 t("deputy-prime-minister-shouxiang","Deputy Prime Minister","副首相",DH,[],["副首相"])
 t("first-deputy-prime-minister","First Deputy Prime Minister","第一副总理",DH,["First Deputy Prime Minister","First Vice Prime Minister"],["第一副总理"])
 t("deputy-pm-and-foreign-minister","Deputy Prime Minister and Foreign Minister","副总理兼外长",DH,["Deputy Prime Minister and Foreign Minister","Deputy Prime Minister and Minister of Foreign Affairs","Deputy Prime Minister and Minister for Foreign Affairs","Deputy Prime Minister and Minister of Foreign Affairs and International Cooperation","Deputy Prime Minister and Minister of Foreign Affairs and Trade"],["副总理兼外长","副总理兼外交部长","副总理兼外交与国际合作部长","副总理兼外交和国际合作部长"])
+t("federal-councillor-and-foreign-minister","Federal Councillor and Foreign Minister","联邦委员兼外长",MI,["Federal Councillor and Head of the Federal Department of Foreign Affairs","Federal Councillor and Foreign Minister","Head of the Federal Department of Foreign Affairs"],["联邦委员兼外长","联邦委员兼外交部长"],"CH")
+t("federal-councillor","Federal Councillor","联邦委员",MI,["Federal Councillor","Federal Councilor"],["联邦委员"],"CH")
 t("deputy-pm-and-foreign-secretary","Deputy Prime Minister and Foreign Secretary","副首相兼外交大臣",DH,["Deputy Prime Minister and Foreign Secretary"],["副首相兼外交大臣","副首相兼外长","副首相兼外交部长","副首相兼外交与国际合作大臣"])
 t("deputy-pm-and-defense-minister","Deputy Prime Minister and Defense Minister","副总理兼国防部长",DH,["Deputy Prime Minister and Defense Minister","Deputy Prime Minister and Minister of National Defense","Deputy Prime Minister and Minister of Defence"],["副总理兼国防部长","副总理兼防长"])
 # ministers
