@@ -44,6 +44,7 @@ static const trigger triggers[] = {
     { "主持", DG_KIND_MULTILATERAL, V_CHAIR },
     { "出席", DG_KIND_MULTILATERAL, V_ATTEND },
     { "举行会谈", DG_KIND_TALKS, V_MUTUAL },
+    { "战略对话", DG_KIND_TALKS, V_MUTUAL },
     { "会谈", DG_KIND_TALKS, V_MUTUAL },
     { "会见", DG_KIND_MEET, V_HOST },
     { "拜会", DG_KIND_MEET, V_CALL_ON },
@@ -69,6 +70,8 @@ static const char *const name_stops[] = {
     "当地", "近日", "上午", "下午", "晚上", "一起", "前往", "专程", "了", "先生", "女士",
     /* days and times between a subject and its verb (王毅次日会见) */
     "次日", "同日", "当日", "前天", "此前", "随后", "期间", "晚间", "中午",
+    /* adverbs before the verb (叙外长首次出席) */
+    "首次", "再次", "多次", "亲自", "首先",
     /* bodies and meetings: 外长理事会会议 is no 外长 named 理事会会议 */
     "会议", "理事会", "委员会", "峰会", "论坛", "大会",
 };
@@ -336,7 +339,7 @@ static int title_alone_at(const xdoc *x, size_t pos, size_t limit)
 {
     static const char *const ends[] = {
         "，", "。", "；", "：", "！", "？", ",", ".", ";", ":", ")", "）", "\"", "”",
-        "举行", "进行", "分别", "共同", "一行",
+        "举行", "进行", "分别", "共同", "一行", "首次", "再次", "多次", "亲自",
     };
     /* a conjunction only before a country, person, place or title: in
      * 官房长官和田洋子 the 和 begins a name */
@@ -591,14 +594,37 @@ static size_t clause_start(const xdoc *x, size_t s, size_t p)
 }
 
 /* A count before the trigger: 100多次电话, 11次会晤, 多次会见. */
+/* Whether the 次 or 轮 at q is an ordinal: 第二轮, 第10次, 首轮, 首次 (the
+ * second round is one meeting; 两轮, 11次 are counts). */
+static int ordinal_at(const xdoc *x, size_t s, size_t q)
+{
+    static const char *const numerals[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+                                            "百", "两", "〇", "零" };
+    size_t i = q;
+
+    if (i >= s + 3 && dg_xat(x, i - 3, "首"))
+        return 1;
+    while (i > s) {
+        char c = x->fd.text.ptr[i - 1];
+        if (c >= '0' && c <= '9')
+            i--;
+        else if (i >= s + 3 && at_any(x, i - 3, numerals, DG_ARRAY_LEN(numerals)) == 3)
+            i -= 3;
+        else
+            break;
+    }
+    return i < q && i >= s + 3 && dg_xat(x, i - 3, "第");
+}
+
 static int counted(const xdoc *x, size_t s, size_t p)
 {
     size_t k;
 
     for (k = 3; k <= 12 && k <= p - s; k += 3) {
         /* 次日 and 轮值 are a day and a rotation, not a count */
-        if ((dg_xat(x, p - k, "次") && !dg_xat(x, p - k, "次日")) ||
-            (dg_xat(x, p - k, "轮") && !dg_xat(x, p - k, "轮值")))
+        if (((dg_xat(x, p - k, "次") && !dg_xat(x, p - k, "次日")) ||
+             (dg_xat(x, p - k, "轮") && !dg_xat(x, p - k, "轮值"))) &&
+            !ordinal_at(x, s, p - k))
             return 1;
     }
     return 0;

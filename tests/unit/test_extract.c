@@ -371,6 +371,27 @@ static void test_meetings_by_video(void **state)
            "meet 2021-06-08 Beijing - | person:wang-yi/host person:sergey-lavrov/guest\n");
 }
 
+static void test_dialogue_rounds(void **state)
+{
+    (void)state;
+    /* the Nth round of a strategic dialogue is talks; an ordinal (第二轮,
+     * 首轮) is one meeting, a number of rounds (两轮) a count */
+    EXPECT("2019年11月18日,王毅同俄罗斯外长拉夫罗夫在北京举行第二轮中俄战略对话。", NULL,
+           "talks 2019-11-18 Beijing - | person:wang-yi/host person:sergey-lavrov/guest\n");
+    EXPECT("2019年11月18日,王毅同拉夫罗夫在北京举行首轮战略对话。", NULL,
+           "talks 2019-11-18 Beijing - | person:wang-yi/host person:sergey-lavrov/guest\n");
+    EXPECT("两国外长去年举行了两轮战略对话。", NULL, "");
+    EXPECT("On November 18, 2019, Wang Yi and Russian Foreign Minister Sergey Lavrov held the first "
+           "round of the China-Russia Strategic Dialogue in Beijing.", NULL,
+           "talks 2019-11-18 Beijing - | person:wang-yi/host person:sergey-lavrov/guest\n");
+    /* an adverb after a title is no name: 外长首次出席 */
+    EXPECT("2021年6月8日,俄罗斯外长首次出席东盟外长会。", NULL,
+           "multilateral 2021-06-08 - ASEAN | country:RU/participant country:BN/participant"
+           " country:KH/participant country:ID/participant country:LA/participant"
+           " country:MM/participant country:PH/participant country:TH/participant"
+           " country:VN/participant\n");
+}
+
 static void test_en_dialogue_sessions(void **state)
 {
     (void)state;
@@ -585,6 +606,7 @@ int main(void)
         cmocka_unit_test(test_prescan_passes_every_trigger),
         cmocka_unit_test(test_en_fronted_clauses),
         cmocka_unit_test(test_en_dialogue_sessions),
+        cmocka_unit_test(test_dialogue_rounds),
         cmocka_unit_test(test_meetings_by_video),
         cmocka_unit_test(test_zh_fronted_and_invited),
         cmocka_unit_test(test_zh_title_only_parties),
