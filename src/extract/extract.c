@@ -285,10 +285,9 @@ static int deputy_title(const char *t)
                  strstr(t, "副") || strstr(t, "Under"));
 }
 
-int dg_xtitle_fits(const xdoc *x, long title, long official)
+static int title_fits(const xdoc *x, long title, const dg_official *o)
 {
     const dg_title *t = dg_gazetteer_title(x->gaz, (uint32_t)title);
-    const dg_official *o = dg_gazetteer_official(x->gaz, (uint32_t)official);
     size_t i;
     int dep;
 
@@ -299,6 +298,11 @@ int dg_xtitle_fits(const xdoc *x, long title, long official)
         if (deputy_title(o->offices[i].title_en) == dep)
             return 1;
     return 0;
+}
+
+int dg_xtitle_fits(const xdoc *x, long title, long official)
+{
+    return title_fits(x, title, dg_gazetteer_official(x->gaz, (uint32_t)official));
 }
 
 /* ---- building the record ---- */
@@ -446,6 +450,12 @@ static int fill_party(const xdoc *x, dg_party *p, const xparty *xp, dg_role role
              * the gazetteer knows an official of that country by it */
             const dg_official *o = name && p->country[0]
                 ? dg_gazetteer_official_by_name(g, p->country, name) : NULL;
+            /* 意大利副外长孔蒂 is not Prime Minister Conte (孔蒂): a vice
+             * minister's title on the name of no vice minister */
+            if (o && xp->title >= 0 &&
+                dg_gazetteer_title(g, (uint32_t)xp->title)->rank == DG_RANK_DEPUTY_MINISTER &&
+                !title_fits(x, xp->title, o))
+                o = NULL;
             if (o) {
                 free(name);
                 p->name = dg_strdup0(o->name_en);

@@ -89,6 +89,12 @@ static void test_zh_meet_with_relative_clause(void **state)
     /* an unknown name after country + title, kept as written */
     EXPECT("2021年6月8日，王毅在北京会见越南副总理阮春福。", NULL,
            "meet 2021-06-08 Beijing - | person:wang-yi/host person:VN:阮春福/guest\n");
+    /* a short name the gazetteer knows (敦, the Thai foreign minister)
+     * under a vice minister's title is someone else */
+    EXPECT("2021年6月8日，王毅在北京会见泰国外长敦。", NULL,
+           "meet 2021-06-08 Beijing - | person:wang-yi/host person:don-pramudwinai/guest\n");
+    EXPECT("2021年6月8日，王毅在北京会见泰国副外长敦。", NULL,
+           "meet 2021-06-08 Beijing - | person:wang-yi/host person:TH:敦/guest\n");
     /* a long transliteration with no middle dot is a name when its Latin
      * original follows in parentheses, which also identifies it */
     EXPECT("2021年6月8日，习近平在北京会见国务卿安东尼约翰布林肯(Antony J. Blinken)。", NULL,
