@@ -968,7 +968,9 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
     if (sent_group >= 0) {
         xdate d;
         int ex = 0;
-        if (!marker_in(x, s, e, 1) && find_date(x, s, e, &d, &ex) >= 0 && d.y) {
+        /* a relative day (次日) moves from the last event once, when the
+         * sentence's meeting is dated, not here as well */
+        if (!marker_in(x, s, e, 1) && find_date(x, s, e, &d, &ex) >= 0 && d.y && ex) {
             x->carry_date = d;
             x->carry_valid = 1;
         }

@@ -119,6 +119,12 @@ static void test_zh_calls_and_dates(void **state)
     /* 同…通电话, a day of the dateline's month, no place for a call */
     EXPECT("新华社北京6月9日电 国家主席习近平8日应约同俄罗斯外长拉夫罗夫通电话。", "2021-06-09",
            "call 2021-06-08 - - | person:xi-jinping/participant person:sergey-lavrov/participant\n");
+    /* 次日 is the day after the last meeting, once, also in a sentence
+     * that names a group meeting */
+    EXPECT("新华社北京6月9日电 6月7日,王毅在出席东盟外长会期间会见俄罗斯外长拉夫罗夫。"
+           "王毅次日在出席东盟外长会期间会见了越南外长裴青山。", "2021-06-09",
+           "meet 2021-06-07 Beijing - | person:wang-yi/host person:sergey-lavrov/guest\n"
+           "meet 2021-06-08 Beijing - | person:wang-yi/host person:bui-thanh-son/guest\n");
     /* no year anywhere: the date stays unknown rather than invented */
     EXPECT("习近平8日在北京会见拉夫罗夫。", NULL,
            "meet - Beijing - | person:xi-jinping/host person:sergey-lavrov/guest\n");
