@@ -826,10 +826,20 @@ static long find_place(const xdoc *x, size_t from, size_t to)
 }
 
 /* A group meeting named in [from, to): a group followed by a meeting noun. */
+static long group_meeting(const xdoc *x, size_t from, size_t to, int own_name);
+
 static long find_group_meeting(const xdoc *x, size_t from, size_t to)
+{
+    return group_meeting(x, from, to, 1);
+}
+
+/* A group named before one of its meeting nouns in [from, to), or, with
+ * own_name, by a name that holds one (中国—中亚外长会晤). */
+static long group_meeting(const xdoc *x, size_t from, size_t to, int own_name)
 {
     size_t i = dg_xmatch_from(x, from);
     static const char *const nouns[] = { "会议", "峰会", "外长会", "会", "对话", "论坛", "首脑会" };
+    static const char *const own[] = { "会晤", "会议", "峰会", "外长会", "对话", "论坛" };
 
     for (; i < x->nm && x->m[i].start < to; i++) {
         long g = dg_xref(x, &x->m[i], DG_ENT_GROUP);
@@ -839,6 +849,12 @@ static long find_group_meeting(const xdoc *x, size_t from, size_t to)
         for (k = 0; k < DG_ARRAY_LEN(nouns); k++)
             if (dg_xfind(x, x->m[i].end, lim, nouns[k]) != (size_t)-1)
                 return g;
+        /* the group's name for its meeting: 中国—中亚外长会晤 */
+        for (k = 0; own_name && k < DG_ARRAY_LEN(own); k++) {
+            size_t n = strlen(own[k]);
+            if (x->m[i].end >= x->m[i].start + n && dg_xat(x, x->m[i].end - n, own[k]))
+                return g;
+        }
     }
     return -1;
 }
@@ -1078,6 +1094,14 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
             p = tend;
             continue;
         }
+        /* the frame of something else: 结束出席峰会后回到北京, 主持峰会前夕,
+         * 出席峰会之际, 抵达阿斯塔纳，出席峰会 (the purpose of an arrival) */
+        if ((tr->vt == V_ATTEND || tr->vt == V_CHAIR) &&
+            (dg_xfind(x, rs, p, "结束") != (size_t)-1 || dg_xfind(x, s, p, "抵达") != (size_t)-1 ||
+             dg_xfind(x, tend, ce, "前夕") != (size_t)-1 || dg_xfind(x, tend, ce, "之际") != (size_t)-1)) {
+            p = tend;
+            continue;
+        }
         /* A同B会谈: the counterpart sits between 同/与/和 and the verb */
         sep = (size_t)-1;
         if (n_subj >= 1 && tr->vt != V_COCHAIR && tr->vt != V_CHAIR && tr->vt != V_ATTEND) {
@@ -1175,7 +1199,7 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
             }
             /* a group's meeting is reported by who chaired or attended it;
              * here only meetings named by their members' abbreviations */
-            grp = find_group_meeting(x, cs, p);
+            grp = group_meeting(x, cs, p, 0);
             if (grp >= 0) {
                 p = tend;
                 continue;

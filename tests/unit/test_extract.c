@@ -261,6 +261,18 @@ static void test_zh_fronted_and_invited(void **state)
            " country:KH/participant country:ID/participant country:LA/participant"
            " country:MM/participant country:PH/participant country:TH/participant"
            " country:VN/participant\n");
+    /* a group's name for its meeting (东盟外长会议) names the meeting
+     * attended; finishing it, arriving for it, its eve or occasion frame
+     * something else on another day */
+    EXPECT("2021年6月8日上午,王毅在金边出席东盟外长会议。", NULL,
+           "multilateral 2021-06-08 - ASEAN | person:wang-yi/participant country:BN/participant"
+           " country:KH/participant country:ID/participant country:LA/participant"
+           " country:MM/participant country:PH/participant country:TH/participant"
+           " country:VN/participant\n");
+    EXPECT("2021年6月9日,王毅在结束出席东盟外长会议后回到北京。", NULL, "");
+    EXPECT("2021年6月7日晚,王毅抵达金边,出席东盟外长会议。", NULL, "");
+    EXPECT("2021年6月7日,在王毅出席东盟外长会议之际,两国举办展览。", NULL, "");
+    EXPECT("2021年6月7日,王毅在主持东盟外长会议前夕听取汇报。", NULL, "");
     /* a video meeting recalled during a call is an earlier meeting */
     EXPECT("2021年6月8日,王毅应约同俄罗斯外长拉夫罗夫通电话。王毅表示,春节前夕我同外长先生视频会晤。",
            NULL,
