@@ -708,6 +708,21 @@ static size_t subject_of(const xdoc *x, size_t rs, size_t p, xparty *ps)
     return nearest_group(x, ps, parse_parties(x, rs, p, ps, X_MAX_PARTIES));
 }
 
+/* Whether [s, p) says a meeting was held: a meeting noun, then
+ * 举行 ending a clause (…外长对话在伊斯兰堡举行，). */
+static int held_before(const xdoc *x, size_t s, size_t p)
+{
+    static const char *const nouns[] = { "会议", "外长会", "峰会", "对话", "会晤", "论坛" };
+    size_t h = dg_xfind(x, s, p, "举行"), j;
+
+    if (h == (size_t)-1 || !(dg_xat(x, h + 6, "，") || dg_xat(x, h + 6, ",")))
+        return 0;
+    for (j = 0; j < DG_ARRAY_LEN(nouns); j++)
+        if (dg_xfind(x, s, h, nouns[j]) != (size_t)-1)
+            return 1;
+    return 0;
+}
+
 /* A means of video between the clause start cs and the verb at p. */
 static int by_video(const xdoc *x, size_t cs, size_t p)
 {
@@ -1375,6 +1390,25 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
                         p = tend;
                         continue;
                     }
+                }
+            }
+            /* 第五次中阿巴三方外长对话在伊斯兰堡举行，王毅、A和B出席: a
+             * meeting of no known group said to be held, the three or more
+             * persons who attend it named before the verb */
+            if (group < 0 && tr->vt == V_ATTEND && n_subj >= 3 && held_before(x, s, p) &&
+                (tend >= e || dg_xat(x, tend, "。") || dg_xat(x, tend, ",") ||
+                 dg_xat(x, tend, "，"))) {
+                size_t j, persons = 0;
+                for (j = 0; j < n_subj; j++)
+                    persons += ps[j].type == DG_PARTY_PERSON;
+                if (persons == n_subj) {
+                    for (k = 0; k < n_subj; k++)
+                        roles[k] = DG_ROLE_PARTICIPANT;
+                    dg_xemit(x, DG_KIND_MULTILATERAL, has_date ? &date : NULL, place, -1, ps,
+                             roles, n_subj, s, e, 0.75);
+                    last_trigger_end = tend;
+                    p = tend;
+                    continue;
                 }
             }
             if (group < 0 && tr->vt != V_COCHAIR) {

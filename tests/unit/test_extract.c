@@ -273,6 +273,12 @@ static void test_zh_fronted_and_invited(void **state)
     EXPECT("2021年6月7日晚,王毅抵达金边,出席东盟外长会议。", NULL, "");
     EXPECT("2021年6月7日,在王毅出席东盟外长会议之际,两国举办展览。", NULL, "");
     EXPECT("2021年6月7日,王毅在主持东盟外长会议前夕听取汇报。", NULL, "");
+    /* a meeting of no known group said to be held, its attendants named
+     * before 出席 */
+    EXPECT("2020年1月3日,第五次中俄越三方外长对话在北京举行,王毅、俄罗斯外长拉夫罗夫和越南外长裴青山出席。",
+           NULL,
+           "multilateral 2020-01-03 Beijing - | person:wang-yi/participant"
+           " person:sergey-lavrov/participant person:bui-thanh-son/participant\n");
     /* a video meeting recalled during a call is an earlier meeting */
     EXPECT("2021年6月8日,王毅应约同俄罗斯外长拉夫罗夫通电话。王毅表示,春节前夕我同外长先生视频会晤。",
            NULL,
