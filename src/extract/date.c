@@ -427,6 +427,11 @@ size_t dg_xdate_en_weekday(xdate *out, const char *s, size_t len, const xdate *r
     return 0;
 }
 
+void dg_xdate_add_days(xdate *d, int delta)
+{
+    add_days(d, delta);
+}
+
 void dg_xdate_reference(xdate *out, const char *s, size_t len,
                         const char *meta)
 {

@@ -693,6 +693,15 @@ static int find_date(const xdoc *x, size_t s0, size_t s, size_t e, xdate *out)
         *out = x->carry_date;
         return 1;
     }
+    /* "the following day", "the next day": after the last event's */
+    if (x->carry_valid && x->carry_date.d &&
+        (dg_xfind(x, s, e, "the following day") != (size_t)-1 ||
+         dg_xfind(x, s, e, "the next day") != (size_t)-1 ||
+         dg_xfind(x, s, e, "a day later") != (size_t)-1)) {
+        *out = x->carry_date;
+        dg_xdate_add_days(out, 1);
+        return 1;
+    }
 
     for (i = s; i < e; i++) {
         xdate d;

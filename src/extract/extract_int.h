@@ -99,6 +99,8 @@ size_t dg_xdate_en_month_at(int *mon, const char *s, size_t len);
 /* "Tuesday", "today", "yesterday" at s: the day relative to ref (a
  * weekday: its last one on or before ref); 0 when none is there. */
 size_t dg_xdate_en_weekday(xdate *out, const char *s, size_t len, const xdate *ref);
+/* Moves a full date by delta days. */
+void dg_xdate_add_days(xdate *d, int delta);
 /* Finds the document's reference date in its first bytes (datelines,
  * "2021年6月7日", "June 7, 2021", "2021-06-07") or from metadata. */
 void dg_xdate_reference(xdate *out, const char *folded, size_t len,

@@ -425,6 +425,11 @@ static void test_dialogue_rounds(void **state)
 static void test_en_dialogue_sessions(void **state)
 {
     (void)state;
+    /* "the following day": the day after the last meeting */
+    EXPECT("Wang Yi met Sergey Lavrov in Beijing on June 7, 2021. Wang also met with Vietnamese "
+           "Foreign Minister Bui Thanh Son the following day.", NULL,
+           "meet 2021-06-07 Beijing - | person:wang-yi/host person:sergey-lavrov/guest\n"
+           "meet 2021-06-08 Beijing - | person:wang-yi/host person:bui-thanh-son/guest\n");
     /* a past session of the dialogue the report names: the two countries,
      * the host by the place; "last year" against the dateline */
     EXPECT("PARIS, June 7, 2021 -- China and France will hold the second strategic dialogue in "
