@@ -335,6 +335,20 @@ static size_t skip_portfolios(const xdoc *x, size_t i, size_t lim)
 
 /* [the|his|her] [Country's|demonym] [counterpart] [title (and title)*]
  * [of Country] (official | Name) [, Jr.] */
+/* Whether the n bytes at w occur in s as whole words: "rahim" is in
+ * "anwar ibrahim" only inside a word. */
+static int whole_words_in(const char *s, size_t len, const char *w, size_t n)
+{
+    const char *q = s, *end = s + len, *f;
+
+    while (n && (f = memmem(q, (size_t)(end - q), w, n)) != NULL) {
+        if ((f == s || f[-1] == ' ') && (f + n == end || f[n] == ' '))
+            return 1;
+        q = f + 1;
+    }
+    return 0;
+}
+
 static size_t parse_party(const xdoc *x, size_t pos, size_t lim, xparty *p)
 {
     size_t i = skip_sp(x, pos, lim);
@@ -449,7 +463,7 @@ static size_t parse_party(const xdoc *x, size_t pos, size_t lim, xparty *p)
         if (run > after && o->name_en) {
             dg_buf rest = DG_BUF_INIT;
             dg_fold_append(dg_gazetteer_fold(x->gaz), &rest, o->name_en, strlen(o->name_en));
-            if (rest.ptr && memmem(rest.ptr, rest.len, x->fd.text.ptr + after, run - after))
+            if (rest.ptr && whole_words_in(rest.ptr, rest.len, x->fd.text.ptr + after, run - after))
                 run = after;
             dg_buf_destroy(&rest);
         }

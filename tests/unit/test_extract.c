@@ -425,6 +425,12 @@ static void test_dialogue_rounds(void **state)
 static void test_en_dialogue_sessions(void **state)
 {
     (void)state;
+    /* a known first name followed by more of a name is someone else, even
+     * when that is inside a word of the official's name (Marsudi) */
+    EXPECT("Wang Yi met Indonesian Foreign Minister Retno Arsudi in Beijing on June 7, 2021.", NULL,
+           "meet 2021-06-07 Beijing - | person:wang-yi/host person:ID:Retno Arsudi/guest\n");
+    EXPECT("Wang Yi met Indonesian Foreign Minister Retno Marsudi in Beijing on June 7, 2021.", NULL,
+           "meet 2021-06-07 Beijing - | person:wang-yi/host person:retno-marsudi/guest\n");
     /* "the following day": the day after the last meeting */
     EXPECT("Wang Yi met Sergey Lavrov in Beijing on June 7, 2021. Wang also met with Vietnamese "
            "Foreign Minister Bui Thanh Son the following day.", NULL,
