@@ -436,6 +436,11 @@ static size_t parse_party(const xdoc *x, size_t pos, size_t lim, xparty *p)
             if (c && country_of(x, c) >= 0 && p->country < 0) {
                 p->country = country_of(x, c);
                 i = skip_sp(x, c->end, lim);
+            } else if (c && dg_xat(x, i + 3, "the ") && dg_xref(x, c, DG_ENT_TITLE) >= 0 &&
+                       dg_xref(x, c, DG_ENT_OFFICIAL) < 0 && c->end <= lim) {
+                /* "Special Envoy of the Prime Minister": whose envoy, not
+                 * another title */
+                i = skip_sp(x, c->end, lim);
             }
         }
         if (dg_xat(x, i, "and ")) {

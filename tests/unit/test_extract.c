@@ -431,6 +431,10 @@ static void test_en_dialogue_sessions(void **state)
            "meet 2021-06-07 Beijing - | person:wang-yi/host person:ID:Retno Arsudi/guest\n");
     EXPECT("Wang Yi met Indonesian Foreign Minister Retno Marsudi in Beijing on June 7, 2021.", NULL,
            "meet 2021-06-07 Beijing - | person:wang-yi/host person:retno-marsudi/guest\n");
+    /* whose envoy: "of the Prime Minister" is part of the title */
+    EXPECT("Wang Yi and Indonesian Special Envoy of the Prime Minister Budi Santoso held talks in "
+           "Beijing on June 7, 2021.", NULL,
+           "talks 2021-06-07 Beijing - | person:wang-yi/host person:ID:Budi Santoso/guest\n");
     /* "the following day": the day after the last meeting */
     EXPECT("Wang Yi met Sergey Lavrov in Beijing on June 7, 2021. Wang also met with Vietnamese "
            "Foreign Minister Bui Thanh Son the following day.", NULL,
