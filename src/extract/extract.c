@@ -1019,7 +1019,12 @@ static void drop_covered_visits(xdoc *x)
                         has_guest = 1;
                     else if (host_person ? same_person(&m->parties[k], host)
                                          : (host->country[0] &&
-                                            strcmp(m->parties[k].country, host->country) == 0))
+                                            (strcmp(m->parties[k].country, host->country) == 0 ||
+                                             /* a person of no stated country met in
+                                              * the host country: its own */
+                                             (!m->parties[k].country[0] && m->date && v->date &&
+                                              m->parties[k].type == DG_PARTY_PERSON &&
+                                              strcmp(m->place_country, host->country) == 0))))
                         has_host = 1;
                 }
                 covered = has_guest && has_host;

@@ -1112,8 +1112,16 @@ void dg_xzh_sentence(xdoc *x, size_t s, size_t e)
         /* the frame of something else: 结束出席峰会后回到北京, 主持峰会前夕,
          * 出席峰会之际, 抵达阿斯塔纳，出席峰会 (the purpose of an arrival) */
         if ((tr->vt == V_ATTEND || tr->vt == V_CHAIR) &&
-            (dg_xfind(x, rs, p, "结束") != (size_t)-1 || dg_xfind(x, s, p, "抵达") != (size_t)-1 ||
+            (dg_xfind(x, cs > rs ? cs : rs, p, "结束") != (size_t)-1 || dg_xfind(x, s, p, "抵达") != (size_t)-1 ||
              dg_xfind(x, tend, ce, "前夕") != (size_t)-1 || dg_xfind(x, tend, ce, "之际") != (size_t)-1)) {
+            p = tend;
+            continue;
+        }
+        /* a visit too, but for the arrival, which begins it: 结束…访问后回国,
+         * 进行国事访问之际 */
+        if (tr->vt == V_VISIT &&
+            (dg_xfind(x, cs > rs ? cs : rs, p, "结束") != (size_t)-1 ||
+             dg_xfind(x, tend, ce, "之际") != (size_t)-1)) {
             p = tend;
             continue;
         }

@@ -279,6 +279,12 @@ static void test_zh_fronted_and_invited(void **state)
            NULL,
            "multilateral 2020-01-03 Beijing - | person:wang-yi/participant"
            " person:sergey-lavrov/participant person:bui-thanh-son/participant\n");
+    /* the end of a visit, or its occasion, is no visit that day; the
+     * arrival begins one */
+    EXPECT("2021年6月9日,王毅结束对越南的正式访问回到北京。", NULL, "");
+    EXPECT("2021年6月8日,在王毅对越南进行正式访问之际,两国举办展览。", NULL, "");
+    EXPECT("2021年6月7日,王毅抵达河内,对越南进行正式访问。", NULL,
+           "visit 2021-06-07 - - | person:wang-yi/guest country:VN/host\n");
     /* a video meeting recalled during a call is an earlier meeting */
     EXPECT("2021年6月8日,王毅应约同俄罗斯外长拉夫罗夫通电话。王毅表示,春节前夕我同外长先生视频会晤。",
            NULL,
@@ -431,6 +437,11 @@ static void test_en_dialogue_sessions(void **state)
            "meet 2021-06-07 Beijing - | person:wang-yi/host person:ID:Retno Arsudi/guest\n");
     EXPECT("Wang Yi met Indonesian Foreign Minister Retno Marsudi in Beijing on June 7, 2021.", NULL,
            "meet 2021-06-07 Beijing - | person:wang-yi/host person:retno-marsudi/guest\n");
+    /* a visitor met in the host country by someone of no stated country:
+     * the meeting covers the visit */
+    EXPECT("Deputy Foreign Minister Li Kebo met with Russian Foreign Minister Sergey Lavrov, who is "
+           "on an official visit to China, in Beijing on June 7, 2021.", NULL,
+           "meet 2021-06-07 Beijing - | person::Li Kebo/participant person:sergey-lavrov/participant\n");
     /* whose envoy: "of the Prime Minister" is part of the title */
     EXPECT("Wang Yi and Indonesian Special Envoy of the Prime Minister Budi Santoso held talks in "
            "Beijing on June 7, 2021.", NULL,
