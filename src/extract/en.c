@@ -472,9 +472,15 @@ static size_t parse_party(const xdoc *x, size_t pos, size_t lim, xparty *p)
                 run = after;
             dg_buf_destroy(&rest);
         }
+        const dg_title *tt = p->title >= 0 ? dg_gazetteer_title(x->gaz, (uint32_t)p->title) : NULL;
+        /* "Deputy Secretary of State Bennett" is not Israel's Prime
+         * Minister: a title of another country, or a deputy's title on a
+         * principal's name (or the reverse), makes a namesake */
         if (run > after ||
             (p->country >= 0 &&
-             strcmp(o->country, dg_gazetteer_country(x->gaz, (uint32_t)p->country)->code) != 0)) {
+             strcmp(o->country, dg_gazetteer_country(x->gaz, (uint32_t)p->country)->code) != 0) ||
+            (tt && tt->country[0] && strcmp(tt->country, o->country) != 0) ||
+            (p->title >= 0 && !dg_xtitle_fits(x, p->title, dg_xref(x, m, DG_ENT_OFFICIAL)))) {
             p->name_start = m->start;
             p->name_end = name_run(x, m->start, lim);
             if (p->name_end <= m->end)

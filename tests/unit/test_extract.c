@@ -442,6 +442,9 @@ static void test_en_dialogue_sessions(void **state)
     EXPECT("Deputy Foreign Minister Li Kebo met with Russian Foreign Minister Sergey Lavrov, who is "
            "on an official visit to China, in Beijing on June 7, 2021.", NULL,
            "meet 2021-06-07 Beijing - | person::Li Kebo/participant person:sergey-lavrov/participant\n");
+    /* a title of another country on a known surname: a namesake */
+    EXPECT("Secretary of State Lavrov met with Foreign Minister Wang Yi in Washington on June 7, 2021.",
+           NULL, "meet 2021-06-07 - - | person:US:Lavrov/host person:wang-yi/guest\n");
     /* whose envoy: "of the Prime Minister" is part of the title */
     EXPECT("Wang Yi and Indonesian Special Envoy of the Prime Minister Budi Santoso held talks in "
            "Beijing on June 7, 2021.", NULL,
