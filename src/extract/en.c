@@ -1134,6 +1134,17 @@ void dg_xen_sentence(xdoc *x, size_t s, size_t e)
                 continue;
             }
             n = tr->t == E_ATTEND ? n_subj : 0;
+            if (tr->t == E_ATTEND && n_subj == 0) {
+                /* "the foreign ministers of Pakistan, Iran and Russia
+                 * attended": their countries */
+                static const char *const whose[] = { "ministers of ", "leaders of ",
+                                                     "heads of state of ", "representatives of " };
+                size_t wi, at = (size_t)-1;
+                for (wi = 0; wi < DG_ARRAY_LEN(whose) && at == (size_t)-1; wi++)
+                    at = dg_xfind(x, s, p, whose[wi]);
+                if (at != (size_t)-1)
+                    n = countries_of(x, at, p, ps, X_MAX_PARTIES);
+            }
             if (w != (size_t)-1) {
                 size_t got = parse_parties(x, w, e, ps + n, X_MAX_PARTIES - n);
                 /* "along with the foreign ministers of Afghanistan and

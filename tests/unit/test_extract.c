@@ -442,6 +442,11 @@ static void test_en_dialogue_sessions(void **state)
     EXPECT("Deputy Foreign Minister Li Kebo met with Russian Foreign Minister Sergey Lavrov, who is "
            "on an official visit to China, in Beijing on June 7, 2021.", NULL,
            "meet 2021-06-07 Beijing - | person::Li Kebo/participant person:sergey-lavrov/participant\n");
+    /* the attendants given as "the foreign ministers of" countries */
+    EXPECT("On June 7, 2021, the foreign ministers of Russia, Vietnam and Thailand attended the first "
+           "Foreign Ministers' Meeting on Afghanistan in Beijing, which was chaired by Wang Yi.", NULL,
+           "multilateral 2021-06-07 Beijing - | country:RU/participant country:VN/participant"
+           " country:TH/participant person:wang-yi/chair\n");
     /* a title of another country on a known surname: a namesake */
     EXPECT("Secretary of State Lavrov met with Foreign Minister Wang Yi in Washington on June 7, 2021.",
            NULL, "meet 2021-06-07 - - | person:US:Lavrov/host person:wang-yi/guest\n");
