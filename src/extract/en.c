@@ -977,6 +977,47 @@ static int opens_sentence(const xdoc *x, size_t s, size_t p)
 /* "When meeting with Indonesian President X, Li noted ...": the clause's
  * object is the counterpart, the subject follows its comma. Returns the
  * parties in ps (the subject first), or 0. */
+/* The day another sentence of the document gives to what the known
+ * official subj said or did: "Wang on Tuesday implored ...". A fronted
+ * call or meeting ("In a phone call with X, Wang Yi said") is when he
+ * said it. */
+static int speaker_day(const xdoc *x, const xparty *subj, xdate *out)
+{
+    const dg_official *o;
+    const char *name, *sp;
+    size_t k;
+
+    if (subj->official < 0 || !x->ref.d)
+        return 0;
+    o = dg_gazetteer_official(x->gaz, (uint32_t)subj->official);
+    name = o->name_en;
+    if (!name)
+        return 0;
+    sp = strrchr(name, ' ');
+    for (k = 0; k < 2; k++) {
+        /* the family name first for a Chinese name, last for others */
+        const char *w = (k == 0) == (strcmp(o->country, "CN") == 0) ? name : (sp ? sp + 1 : name);
+        size_t wn = (w == name && strchr(name, ' ')) ? (size_t)(strchr(name, ' ') - name) : strlen(w);
+        char key[64];
+        size_t i, kn;
+        if (wn < 2 || wn + 5 >= sizeof(key))
+            continue;
+        for (i = 0; i < wn; i++)
+            key[i] = (char)((w[i] >= 'A' && w[i] <= 'Z') ? w[i] + 32 : w[i]);
+        memcpy(key + wn, " on ", 5);
+        kn = wn + 4;
+        for (i = dg_xfind(x, 0, x->fd.text.len, key); i != (size_t)-1;
+             i = dg_xfind(x, i + 1, x->fd.text.len, key)) {
+            if (i > 0 && is_alpha(x->fd.text.ptr[i - 1]))
+                continue;
+            if (dg_xdate_en_weekday(out, x->fd.text.ptr + i + kn, x->fd.text.len - i - kn, &x->ref) &&
+                out->y)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 static size_t fronted(const xdoc *x, size_t s, size_t p, size_t tend, size_t e, xparty *ps)
 {
     size_t c, n_obj;
@@ -1084,6 +1125,8 @@ void dg_xen_sentence(xdoc *x, size_t s, size_t e)
         }
         if (tr->t == E_FRONT) {
             n = fronted(x, s, p, tend, e, ps);
+            if (n >= 2 && !has_date)
+                has_date = speaker_day(x, &ps[0], &date);
             if (n >= 2) {
                 assign_roles(x, tr, place, ps, n, 1, roles);
                 dg_xemit(x, tr->kind, has_date ? &date : NULL, place, -1, ps, roles, n, s, e, 0.8);

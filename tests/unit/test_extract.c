@@ -442,6 +442,11 @@ static void test_en_dialogue_sessions(void **state)
     EXPECT("Deputy Foreign Minister Li Kebo met with Russian Foreign Minister Sergey Lavrov, who is "
            "on an official visit to China, in Beijing on June 7, 2021.", NULL,
            "meet 2021-06-07 Beijing - | person::Li Kebo/participant person:sergey-lavrov/participant\n");
+    /* a fronted call is when the subject said what the document dates
+     * elsewhere ("Wang on Tuesday urged") */
+    EXPECT("BEIJING, June 9, 2021 -- Wang on Tuesday urged all sides to show restraint.\n"
+           "In a phone call with Russian Foreign Minister Sergey Lavrov, Wang Yi said that ...", NULL,
+           "call 2021-06-08 - - | person:wang-yi/participant person:sergey-lavrov/participant\n");
     /* the attendants given as "the foreign ministers of" countries */
     EXPECT("On June 7, 2021, the foreign ministers of Russia, Vietnam and Thailand attended the first "
            "Foreign Ministers' Meeting on Afghanistan in Beijing, which was chaired by Wang Yi.", NULL,
