@@ -899,6 +899,19 @@ static size_t countries_of(const xdoc *x, size_t from, size_t to, xparty *out, s
     return n;
 }
 
+/* "The foreign ministers of China, Iran and Russia" before p: one
+ * country party each, or 0. */
+static size_t whose_countries(const xdoc *x, size_t s, size_t p, xparty *ps)
+{
+    static const char *const whose[] = { "ministers of ", "leaders of ", "heads of state of ",
+                                         "representatives of " };
+    size_t j, at = (size_t)-1;
+
+    for (j = 0; j < DG_ARRAY_LEN(whose) && at == (size_t)-1; j++)
+        at = dg_xfind(x, s, p, whose[j]);
+    return at != (size_t)-1 ? countries_of(x, at, p, ps, X_MAX_PARTIES) : 0;
+}
+
 size_t dg_xen_trigger_count(void)
 {
     return DG_ARRAY_LEN(triggers);
@@ -1180,13 +1193,7 @@ void dg_xen_sentence(xdoc *x, size_t s, size_t e)
             if (tr->t == E_ATTEND && n_subj == 0) {
                 /* "the foreign ministers of Pakistan, Iran and Russia
                  * attended": their countries */
-                static const char *const whose[] = { "ministers of ", "leaders of ",
-                                                     "heads of state of ", "representatives of " };
-                size_t wi, at = (size_t)-1;
-                for (wi = 0; wi < DG_ARRAY_LEN(whose) && at == (size_t)-1; wi++)
-                    at = dg_xfind(x, s, p, whose[wi]);
-                if (at != (size_t)-1)
-                    n = countries_of(x, at, p, ps, X_MAX_PARTIES);
+                n = whose_countries(x, s, p, ps);
             }
             if (w != (size_t)-1) {
                 size_t got = parse_parties(x, w, e, ps + n, X_MAX_PARTIES - n);
@@ -1313,13 +1320,8 @@ void dg_xen_sentence(xdoc *x, size_t s, size_t e)
             if (n_subj == 0 && tr->t == E_MUTUAL) {
                 /* "The Foreign Ministers of China, Iran, ... held a meeting":
                  * the countries meet; three or more make a group meeting */
-                static const char *const whose[] = { "ministers of ", "leaders of ",
-                                                     "heads of state of ", "representatives of " };
-                size_t j, at = (size_t)-1;
-                for (j = 0; j < DG_ARRAY_LEN(whose) && at == (size_t)-1; j++)
-                    at = dg_xfind(x, s, p, whose[j]);
-                if (at != (size_t)-1) {
-                    n = countries_of(x, at, p, ps, X_MAX_PARTIES);
+                {
+                    n = whose_countries(x, s, p, ps);
                     if (n >= 2) {
                         const char *pc = place >= 0 ? dg_gazetteer_place(x->gaz, (uint32_t)place)->country : "";
                         for (k = 0; k < n; k++)
